@@ -1,0 +1,182 @@
+// The binding between the live model and one document host. State-based and idempotent: it writes the model's
+// current value into a host field (never replays operations), and turns what a person typed into the smallest
+// model change by a three-way diff against the last value both sides agreed on. Applying the same change twice,
+// or two add-ins on one document, never duplicates text.
+import { type ChangeBatch, ConventionDoc, observeChanges, readSnapshot } from '../../shared/index.ts';
+import type { EditHint, HostPort } from '../host/port.ts';
+import { parseFieldText, readFieldText, writeField } from './field-codec.ts';
+import { type FieldRef, type FieldValue, fieldTag, parseFieldTag } from './field-ref.ts';
+import { mergeText } from './three-way.ts';
+
+export interface BindingProblem {
+  ref: FieldRef;
+  /** What is wrong and what to do, in French and English. */
+  fr: string;
+  en: string;
+}
+
+export interface BindingOptions {
+  /** Re-read every field this often (ms) as a safety net for missed host events; 0 disables. */
+  pollMs?: number;
+  /** Read fields about to be overwritten, so typing the host has not reported yet is merged, not lost. */
+  readBeforeWrite?: boolean;
+  /** Called when a typed value cannot be taken (not a date, unknown code…); the host keeps it, marked. */
+  onProblem?: (problem: BindingProblem | null, ref: FieldRef) => void;
+}
+
+export class HostBinding {
+  /** Per field tag, the last text the host and the model agreed on: the base of the three-way merge. */
+  private readonly base = new Map<string, string>();
+  private readonly invalid = new Set<string>();
+  private dirty: Set<string> | 'all' = new Set();
+  private changed = new Set<string>();
+  private structural = false;
+  private running: Promise<void> | null = null;
+  private rerun = false;
+  private readonly cleanups: Array<() => void> = [];
+  /** The model as this binding writes it: its transactions carry the binding as origin, to skip their echo. */
+  private readonly model: ConventionDoc;
+
+  constructor(
+    model: ConventionDoc,
+    readonly host: HostPort,
+    private readonly options: BindingOptions = {},
+  ) {
+    this.model = new ConventionDoc(model.ydoc, this);
+  }
+
+  /** Renders the convention in the host and starts following both sides. */
+  async start(): Promise<void> {
+    await this.host.render(readSnapshot(this.model.ydoc));
+    const shown = await this.host.read();
+    const fromModel: FieldValue[] = [];
+    for (const { ref } of shown) {
+      const value = readFieldText(this.model, ref);
+      if (value === undefined) continue;
+      this.base.set(fieldTag(ref), value);
+      fromModel.push({ ref, value });
+    }
+    await this.host.write(fromModel);
+    this.cleanups.push(observeChanges(this.model.ydoc, (batch) => this.onModelChange(batch)));
+    this.cleanups.push(this.host.onEdit((hint) => this.onHostEdit(hint)));
+    const pollMs = this.options.pollMs ?? (this.host.capabilities.editEvents ? 5000 : 1000);
+    if (pollMs > 0) {
+      const timer = setInterval(() => this.onHostEdit({ scope: 'all' }), pollMs);
+      this.cleanups.push(() => clearInterval(timer));
+    }
+  }
+
+  /** Resolves when every pending change has been carried to the other side. */
+  async settled(): Promise<void> {
+    while (this.running) await this.running;
+  }
+
+  dispose(): void {
+    for (const cleanup of this.cleanups.splice(0)) cleanup();
+  }
+
+  private onHostEdit(hint: EditHint): void {
+    if (hint.scope === 'all') this.dirty = 'all';
+    else if (this.dirty !== 'all') for (const ref of hint.refs) this.dirty.add(fieldTag(ref));
+    this.schedule();
+  }
+
+  private onModelChange(batch: ChangeBatch): void {
+    if (batch.origin === this) return;
+    if (batch.structural) this.structural = true;
+    for (const change of batch.changes) {
+      if (change.type !== 'updated') continue;
+      for (const field of change.fields) {
+        this.changed.add(fieldTag({ kind: change.kind, id: change.id, field }));
+        // A record field (an indicator's yearly values) is shown key by key.
+        const prefix = fieldTag({ kind: change.kind, id: change.id, field: `${field}.` });
+        for (const tag of this.base.keys()) if (tag.startsWith(prefix)) this.changed.add(tag);
+      }
+    }
+    this.schedule();
+  }
+
+  private schedule(): void {
+    if (this.running) {
+      this.rerun = true;
+      return;
+    }
+    this.running = (async () => {
+      try {
+        do {
+          this.rerun = false;
+          await this.flush();
+        } while (this.rerun);
+      } finally {
+        this.running = null;
+      }
+    })();
+  }
+
+  /** One round: take the host's edits into the model, then bring the host up to the model. */
+  private async flush(): Promise<void> {
+    const dirty = this.dirty;
+    const changed = this.changed;
+    const structural = this.structural;
+    this.dirty = new Set();
+    this.changed = new Set();
+    this.structural = false;
+
+    const toRead =
+      dirty === 'all' ? undefined : [...new Set([...dirty, ...(this.options.readBeforeWrite === false ? [] : changed)])];
+    if (toRead === undefined || toRead.length > 0) {
+      const refs = toRead?.map(parseFieldTag).filter((r): r is FieldRef => r !== null);
+      const values = await this.host.read(refs);
+      this.model.transact(() => {
+        for (const { ref, value } of values) this.reconcile(ref, value, changed);
+      });
+    }
+    if (structural) await this.host.render(readSnapshot(this.model.ydoc));
+    const writes: FieldValue[] = [];
+    for (const tag of changed) {
+      const ref = parseFieldTag(tag);
+      if (!ref || this.invalid.has(tag)) continue;
+      // Typed into since we read it: writing now would overwrite that typing. The next round merges it first.
+      if (this.typedSinceRead(tag)) {
+        this.changed.add(tag);
+        continue;
+      }
+      const value = readFieldText(this.model, ref);
+      if (value === undefined) continue;
+      this.base.set(tag, value);
+      writes.push({ ref, value });
+    }
+    if (writes.length > 0) await this.host.write(writes);
+  }
+
+  private typedSinceRead(tag: string): boolean {
+    return this.dirty === 'all' || this.dirty.has(tag);
+  }
+
+  /** Takes one field as the host shows it into the model, merging with what changed in the model meanwhile. */
+  private reconcile(ref: FieldRef, hostText: string, changed: Set<string>): void {
+    const tag = fieldTag(ref);
+    const modelText = readFieldText(this.model, ref);
+    if (modelText === undefined) return;
+    const base = this.base.get(tag) ?? modelText;
+    if (hostText === modelText || hostText === base) {
+      // Nothing typed here: in step already, or only the model moved on (then the host is brought up to it).
+      if (hostText === modelText) this.base.set(tag, modelText);
+      else changed.add(tag);
+      if (this.invalid.delete(tag)) this.options.onProblem?.(null, ref);
+      return;
+    }
+    const parsed = parseFieldText(ref, mergeText(base, hostText, modelText));
+    if (!parsed.ok) {
+      if (!this.invalid.has(tag)) this.options.onProblem?.({ ref, fr: parsed.fr, en: parsed.en }, ref);
+      this.invalid.add(tag);
+      return;
+    }
+    if (this.invalid.delete(tag)) this.options.onProblem?.(null, ref);
+    writeField(this.model, ref, parsed.value);
+    // The host's text is now the common ancestor of both sides, until the write below brings the host up to the
+    // model (a merge with remote edits, a normalised date); that write is deferred if the person types on.
+    this.base.set(tag, hostText);
+    if (readFieldText(this.model, ref) !== hostText) changed.add(tag);
+  }
+}

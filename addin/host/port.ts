@@ -1,0 +1,41 @@
+// The host port: what a binding needs from a document host (Word, Excel, the in-browser view). One adapter per
+// host fills it; the task pane and the binding only ever talk to this interface, never to Word.run or the DOM.
+import type { ConventionSnapshot } from '../../shared/index.ts';
+import type { EntityRef, FieldRef, FieldValue } from '../binding/field-ref.ts';
+
+export type HostName = 'word' | 'excel' | 'browser';
+
+/** Edits the person made in the host. Hints, not truth: the binding re-reads the fields and diffs them. */
+export type EditHint = { scope: 'fields'; refs: FieldRef[] } | { scope: 'all' };
+
+export interface Mark {
+  type: 'error' | 'warning' | 'presence' | 'locked';
+  /** Shown to the person, in French. */
+  label: string;
+}
+
+export interface HostCapabilities {
+  /** The host reports edits as they happen; without it the binding polls (degraded mode). */
+  editEvents: boolean;
+  /** The host can show and select entities (Excel shows only the plan and indicators). */
+  selection: boolean;
+}
+
+export interface HostPort {
+  readonly name: HostName;
+  readonly capabilities: HostCapabilities;
+  /**
+   * Makes the host's structure match the snapshot: creates the parts of new entities in their place, removes the
+   * parts of deleted ones, reorders moved ones, and fills new parts with the snapshot's values. Idempotent.
+   */
+  render(snapshot: ConventionSnapshot): Promise<void>;
+  /** Writes the model's value into each field it shows; fields it does not show are ignored. Idempotent. */
+  write(values: readonly FieldValue[]): Promise<void>;
+  /** Reads the current text of the given fields, or of every field the host shows. */
+  read(refs?: readonly FieldRef[]): Promise<FieldValue[]>;
+  onEdit(listener: (hint: EditHint) => void): () => void;
+  select(target: EntityRef): Promise<void>;
+  /** Sets or clears (null) a visible mark on an entity: a validation finding, someone else is here, locked. */
+  mark(target: EntityRef, mark: Mark | null): Promise<void>;
+  dispose(): void;
+}
