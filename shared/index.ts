@@ -11,3 +11,4 @@ export { type Finding, RULES, type RuleId, type ValidateOptions, validate } from
 export { applyTemplate, type TemplateOptions } from './template.ts';
 export type * from './types.ts';
 export * from './vocabulary.ts';
+export { sampleConventionFile } from './samples/index.ts';

@@ -1,0 +1,2 @@
+// The home page entry point.
+import './ctg-home.ts';

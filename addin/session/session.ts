@@ -1,0 +1,150 @@
+// A live convention session: the Y.Doc kept in sync with the server over y-websocket, cached in the browser
+// (IndexedDB) so edits made offline survive a reload and merge when the connection returns, plus presence.
+import * as decoding from 'lib0/decoding';
+import { IndexeddbPersistence } from 'y-indexeddb';
+import type { Awareness } from 'y-protocols/awareness';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { ConventionDoc } from '../../shared/index.ts';
+import { type Access, readTokenClaims } from './token.ts';
+
+export type ConnectionStatus = 'connecting' | 'syncing' | 'connected' | 'offline' | 'refused';
+
+export interface ConnectionState {
+  status: ConnectionStatus;
+  /** Local changes made since the server last confirmed it holds everything (offline edits). */
+  pending: number;
+  /** Why the server refused or closed the connection, in French and English. */
+  problem?: { fr: string; en: string };
+}
+
+export interface Presence {
+  clientId: number;
+  name: string;
+  party: string;
+  /** The section or entity this person is in, e.g. `article:art_x`. */
+  where: string | null;
+  color: string;
+  self: boolean;
+}
+
+export interface SessionOptions {
+  server: string;
+  conventionId: string;
+  token: string;
+  /** Keep an offline copy in IndexedDB (default: when the browser has it). */
+  offline?: boolean;
+  /** The WebSocket implementation (Node tests pass `ws`). */
+  WebSocketPolyfill?: typeof WebSocket;
+}
+
+/** y-websocket message type of an auth message (the server's permission-denied answer). */
+const MESSAGE_AUTH = 2;
+const COLORS = ['#1f6feb', '#b35900', '#2e7d32', '#8e24aa', '#c62828', '#00838f', '#5d4037'];
+
+export class ConventionSession {
+  readonly ydoc = new Y.Doc();
+  readonly model = new ConventionDoc(this.ydoc);
+  readonly provider: WebsocketProvider;
+  readonly identity: { name: string; party: string; access: Access };
+  private readonly persistence: IndexeddbPersistence | null;
+  private state: ConnectionState = { status: 'connecting', pending: 0 };
+  private readonly listeners = new Set<(state: ConnectionState) => void>();
+
+  constructor(readonly options: SessionOptions) {
+    const claims = readTokenClaims(options.token);
+    this.identity = { name: claims?.name ?? 'Anonyme', party: claims?.party ?? '?', access: claims?.access ?? 'view' };
+    const useIndexedDb = (options.offline ?? true) && typeof indexedDB !== 'undefined';
+    this.persistence = useIndexedDb ? new IndexeddbPersistence(`concerto:${options.conventionId}`, this.ydoc) : null;
+    const wsUrl = `${options.server.replace(/^http/, 'ws')}/sync`;
+    this.provider = new WebsocketProvider(wsUrl, options.conventionId, this.ydoc, {
+      params: { token: options.token },
+      ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {}),
+    });
+    this.provider.awareness.setLocalStateField('user', {
+      name: this.identity.name,
+      party: this.identity.party,
+      color: COLORS[this.ydoc.clientID % COLORS.length],
+    });
+    // The server answers a refused write with a permission-denied message: show it instead of a console line.
+    this.provider.messageHandlers[MESSAGE_AUTH] = (_encoder, decoder) => {
+      decoding.readVarUint(decoder); // permission-denied
+      const reason = decoding.readVarString(decoder);
+      this.setState({ problem: { fr: `Modification refusée par le serveur : ${reason}`, en: `Change refused by the server: ${reason}` } });
+    };
+    this.provider.on('status', ({ status }) => {
+      if (status === 'connected') this.setState({ status: 'syncing', problem: undefined });
+      else if (status === 'connecting') this.setState({ status: this.state.status === 'refused' ? 'refused' : 'connecting' });
+      else this.setState({ status: 'offline' });
+    });
+    this.provider.on('sync', (synced: boolean) => {
+      if (synced) this.setState({ status: 'connected', pending: 0 });
+    });
+    this.provider.on('connection-close', (event) => {
+      if (event && event.code >= 4400 && event.code < 4500)
+        this.setState({ status: 'refused', problem: closeReason(event.code, event.reason) });
+    });
+    this.ydoc.on('update', (_update: Uint8Array, origin: unknown) => {
+      if (origin !== this.provider && origin !== this.persistence && this.state.status !== 'connected')
+        this.setState({ pending: this.state.pending + 1 });
+    });
+  }
+
+  get awareness(): Awareness {
+    return this.provider.awareness;
+  }
+
+  get connection(): ConnectionState {
+    return this.state;
+  }
+
+  onConnection(listener: (state: ConnectionState) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  /** Says where this person is (shown to others in the presence list, followed by followers later). */
+  setWhere(where: string | null): void {
+    this.awareness.setLocalStateField('where', where);
+  }
+
+  presence(): Presence[] {
+    const out: Presence[] = [];
+    this.awareness.getStates().forEach((state, clientId) => {
+      const user = (state as { user?: { name?: string; party?: string; color?: string } }).user;
+      if (!user) return;
+      out.push({
+        clientId,
+        name: user.name ?? '?',
+        party: user.party ?? '?',
+        color: user.color ?? COLORS[0] ?? '#000',
+        where: ((state as { where?: string | null }).where ?? null) as string | null,
+        self: clientId === this.ydoc.clientID,
+      });
+    });
+    return out.sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name, 'fr'));
+  }
+
+  /** Resolves once the offline copy is loaded (immediately when there is none). */
+  async loadedFromCache(): Promise<void> {
+    if (this.persistence) await this.persistence.whenSynced;
+  }
+
+  dispose(): void {
+    this.provider.destroy();
+    void this.persistence?.destroy();
+    this.ydoc.destroy();
+    this.listeners.clear();
+  }
+
+  private setState(patch: Partial<ConnectionState>): void {
+    this.state = { ...this.state, ...patch };
+    for (const listener of this.listeners) listener(this.state);
+  }
+}
+
+function closeReason(code: number, reason: string): { fr: string; en: string } {
+  if (code === 4401) return { fr: `Lien d'accès invalide ou expiré : demandez un nouveau lien. ${reason}`, en: `Invalid or expired access link: ask for a new one. ${reason}` };
+  if (code === 4403) return { fr: `Accès refusé à cette convention. ${reason}`, en: `Access to this convention refused. ${reason}` };
+  return { fr: `Connexion refusée par le serveur (${code}). ${reason}`, en: `Connection refused by the server (${code}). ${reason}` };
+}

@@ -1,0 +1,82 @@
+// The live convention in any browser (`/view/<conventionId>?token=…`): the document, bound to the shared model,
+// beside the Concerto pane. This is how partners without the add-in and the meeting-room projector take part.
+import './view.css';
+import '../pane/index.ts';
+import { type ConventionDoc, observeChanges, readSnapshot } from '../../shared/index.ts';
+import { HostBinding } from '../binding/binding.ts';
+import { BrowserHost } from '../host/browser/browser-host.ts';
+import { localStorageFor } from '../pane/storage.ts';
+import { ConventionSession } from '../session/session.ts';
+import { readTokenClaims } from '../session/token.ts';
+
+const page = document.getElementById('document') as HTMLElement;
+const side = document.getElementById('pane') as HTMLElement;
+
+function showProblem(fr: string): void {
+  const box = document.createElement('div');
+  box.className = 'ctg-problem';
+  box.setAttribute('role', 'alert');
+  box.textContent = fr;
+  page.replaceChildren(box);
+}
+
+/** Resolves once the document holds a convention: from the offline copy, or after the first sync. */
+function whenFilled(session: ConventionSession): Promise<void> {
+  const filled = () => session.model.meta().conventionId !== '';
+  if (filled()) return Promise.resolve();
+  return new Promise((resolve) => {
+    const check = () => {
+      if (!filled()) return;
+      session.ydoc.off('update', check);
+      resolve();
+    };
+    session.ydoc.on('update', check);
+  });
+}
+
+/** Re-renders the page's derived parts (tables, headings) once per frame when the model changes. */
+function followStructure(model: ConventionDoc, host: BrowserHost): void {
+  let queued = false;
+  observeChanges(model.ydoc, () => {
+    if (queued) return;
+    queued = true;
+    requestAnimationFrame(() => {
+      queued = false;
+      void host.render(readSnapshot(model.ydoc));
+    });
+  });
+}
+
+async function main(): Promise<void> {
+  const conventionId = decodeURIComponent(location.pathname.split('/view/')[1]?.split('/')[0] ?? '');
+  const token = new URLSearchParams(location.search).get('token') ?? new URLSearchParams(location.hash.slice(1)).get('token');
+  const claims = token ? readTokenClaims(token) : null;
+  if (!conventionId || !token || !claims) {
+    showProblem("Ce lien d'accès est incomplet. Demandez à la personne qui vous a invité(e) de vous renvoyer le lien de la convention.");
+    return;
+  }
+  const session = new ConventionSession({ server: location.origin, conventionId, token });
+  const host = new BrowserHost(page, { editable: claims.access === 'edit' });
+  const pane = document.createElement('ctg-pane');
+  Object.assign(pane, { session, host, storage: localStorageFor(`view:${conventionId}`) });
+  side.replaceChildren(pane);
+  // The view is one convention at one address: joining another or leaving goes to that address.
+  pane.addEventListener('ctg-join', (event) => {
+    const { server, conventionId: id, token: next } = event.detail;
+    location.assign(`${server}/view/${encodeURIComponent(id)}?token=${encodeURIComponent(next)}`);
+  });
+  pane.addEventListener('ctg-leave', () => {
+    session.dispose();
+    location.assign('/');
+  });
+  session.onConnection((state) => {
+    if (state.status === 'refused' && session.model.meta().conventionId === '') showProblem(state.problem?.fr ?? 'Accès refusé.');
+  });
+  await session.loadedFromCache();
+  await whenFilled(session);
+  page.replaceChildren();
+  await new HostBinding(session.model, host).start();
+  followStructure(session.model, host);
+}
+
+void main();

@@ -1,0 +1,2 @@
+// Vite's client types: CSS and asset imports in the browser entry points.
+/// <reference types="vite/client" />
