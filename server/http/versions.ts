@@ -1,0 +1,76 @@
+// /api/conventions/:id/versions: named snapshots (« Copil du 12 mars ») and entity-level differences between two
+// of them, or between one and the live document (`current`).
+import { randomBytes } from 'node:crypto';
+import { Hono } from 'hono';
+import * as Y from 'yjs';
+import type { ConventionSnapshot } from '../../shared/index.ts';
+import { accessTo, requireAccess } from '../auth/tokens.ts';
+import { CtgError } from '../errors.ts';
+import type { VersionInfo } from '../storage/port.ts';
+import { diffSnapshots } from '../versions/diff.ts';
+import type { AppDeps, AppEnv } from './context.ts';
+import { conventionIdOf, readBody, requiredText } from './input.ts';
+
+const CURRENT = 'current';
+
+export function versionRoutes(deps: AppDeps): Hono<AppEnv> {
+  const { documents, storage, model, writer, now } = deps;
+  const api = new Hono<AppEnv>();
+
+  api.post('/', async (c) => {
+    const claims = c.get('claims');
+    const id = conventionIdOf(c.req.param('id') ?? '');
+    requireAccess(claims, id, 'edit');
+    const name = requiredText(await readBody(c), 'name', 120);
+    const version = await documents.withRoom(id, async (room) => {
+      await writer.flush();
+      const seq = await storage.lastSeq(id);
+      return {
+        id: `v-${now().toString(36)}-${randomBytes(3).toString('hex')}`,
+        conventionId: id,
+        name,
+        author: { name: claims.name, party: claims.kind === 'admin' ? 'admin' : claims.party },
+        at: now(),
+        seq,
+        state: Y.encodeStateAsUpdate(room.doc),
+      };
+    });
+    await storage.saveVersion(version);
+    const { state: _state, ...info } = version;
+    return c.json(present(info), 201);
+  });
+
+  api.get('/', async (c) => {
+    const id = conventionIdOf(c.req.param('id') ?? '');
+    accessTo(c.get('claims'), id);
+    if (!(await storage.getConvention(id))) throw new CtgError('convention_not_found');
+    return c.json({ versions: (await storage.listVersions(id)).map(present) });
+  });
+
+  api.get('/:a/diff/:b', async (c) => {
+    const id = conventionIdOf(c.req.param('id') ?? '');
+    accessTo(c.get('claims'), id);
+    const side = async (versionId: string): Promise<{ info: object; snapshot: ConventionSnapshot }> => {
+      if (versionId === CURRENT) {
+        const snapshot = await documents.withRoom(id, (room) => model.snapshot(room.doc));
+        return { info: { id: CURRENT, name: 'Version en cours' }, snapshot };
+      }
+      const version = await storage.getVersion(id, versionId);
+      if (!version) throw new CtgError('version_not_found', `Version « ${versionId} » inconnue.`);
+      const doc = new Y.Doc();
+      try {
+        Y.applyUpdate(doc, version.state);
+        const { state: _state, ...info } = version;
+        return { info: present(info), snapshot: model.snapshot(doc) };
+      } finally {
+        doc.destroy();
+      }
+    };
+    const [from, to] = await Promise.all([side(c.req.param('a')), side(c.req.param('b'))]);
+    return c.json({ from: from.info, to: to.info, ...diffSnapshots(from.snapshot, to.snapshot) });
+  });
+
+  return api;
+}
+
+const present = (info: VersionInfo) => ({ ...info, at: new Date(info.at).toISOString() });

@@ -1,0 +1,4 @@
+import { runStorageContract } from './contract.ts';
+import { createMemoryStorage } from './memory.ts';
+
+runStorageContract('memory', async () => createMemoryStorage());

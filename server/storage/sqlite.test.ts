@@ -1,0 +1,34 @@
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import { runStorageContract } from './contract.ts';
+import { openSqliteStorage } from './sqlite.ts';
+
+runStorageContract('sqlite', async () => openSqliteStorage({ path: ':memory:' }));
+
+describe('sqlite adapter', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'ctg-sqlite-'));
+  afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('keeps everything across a reopen of the file', async () => {
+    const path = join(dir, 'ctg.sqlite');
+    const first = openSqliteStorage({ path });
+    const author = { name: 'Alice', party: 'caf' };
+    await first.createConvention(
+      { id: 'x', title: 'X', createdAt: 1, createdBy: author },
+      { conventionId: 'x', update: new Uint8Array([1]), author, at: 1 },
+    );
+    await first.appendUpdates([{ conventionId: 'x', update: new Uint8Array([2]), author, at: 2 }]);
+    await first.close();
+    const second = openSqliteStorage({ path });
+    expect((await second.load('x')).updates.map((u) => [...u.update])).toEqual([[1], [2]]);
+    await second.close();
+  });
+
+  it('wraps driver failures in a StorageError', async () => {
+    const storage = openSqliteStorage({ path: ':memory:' });
+    await storage.close();
+    await expect(storage.listConventions()).rejects.toMatchObject({ name: 'StorageError' });
+  });
+});

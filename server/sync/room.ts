@@ -1,0 +1,195 @@
+// One open convention: its Y.Doc and presence, the participants connected to it, and the rule that an update is
+// stored before anyone else sees it. Transport-free: participants are anything that can send a frame and close.
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+import type { Bus, BusMessage } from '../bus/port.ts';
+import type { Logger } from '../log.ts';
+import type { CloseCode } from '../protocol/close-codes.ts';
+import { encodeAwareness, encodeUpdate, MESSAGE } from '../protocol/messages.ts';
+import { type Effect, handleFrame, openingEffects, type SessionPeer, type SyncRoom } from '../protocol/session.ts';
+import type { Author } from '../storage/port.ts';
+import type { SyncMetrics } from './metrics.ts';
+import type { WriteQueue } from './write-queue.ts';
+
+/** A connection as the room sees it. Its `origin` must be itself. */
+export interface Participant extends SessionPeer {
+  readonly author: Author;
+  /** Awareness client ids this participant announced; removed from presence when it leaves. */
+  readonly awarenessClients: Set<number>;
+  send(frame: Uint8Array): void;
+  close(close: CloseCode, detail: string): void;
+}
+
+/** Transaction origins of changes that must not be stored again. */
+export const LOADING = Symbol('loading');
+const REMOTE = Symbol('remote');
+
+export const SERVER_AUTHOR: Author = { name: 'Serveur', party: 'serveur' };
+
+export interface RoomDeps {
+  readonly writer: WriteQueue;
+  readonly bus: Bus;
+  readonly instanceId: string;
+  readonly now: () => number;
+  readonly metrics: SyncMetrics;
+  readonly log: Logger;
+}
+
+const EMPTY_STATE_VECTOR = 0;
+const FULL_STATE_TTL_MS = 2000;
+
+export class Room implements SyncRoom {
+  readonly awareness: awarenessProtocol.Awareness;
+  readonly participants = new Set<Participant>();
+  /** The whole state as one update, kept until the next change or for a moment: a join storm encodes it once. */
+  private fullState: Uint8Array | null = null;
+  private fullStateTimer: NodeJS.Timeout | null = null;
+  private readonly unsubscribe: () => void;
+  private destroyed = false;
+
+  constructor(
+    readonly id: string,
+    readonly doc: Y.Doc,
+    private readonly deps: RoomDeps,
+  ) {
+    this.awareness = new awarenessProtocol.Awareness(doc);
+    this.awareness.setLocalState(null);
+    doc.on('update', this.onUpdate);
+    this.awareness.on('update', this.onAwareness);
+    this.unsubscribe = deps.bus.subscribe(id, deps.instanceId, this.onBus);
+  }
+
+  get isDestroyed(): boolean {
+    return this.destroyed;
+  }
+
+  encodeDiff(stateVector: Uint8Array): Uint8Array {
+    if (stateVector.length === 1 && stateVector[0] === EMPTY_STATE_VECTOR) {
+      if (!this.fullState) {
+        this.fullState = Y.encodeStateAsUpdate(this.doc);
+        // Joiners of a storm arrive within a moment; past that, the copy is not worth its memory.
+        this.fullStateTimer = setTimeout(() => this.dropFullState(), FULL_STATE_TTL_MS);
+        this.fullStateTimer.unref();
+      }
+      return this.fullState;
+    }
+    return Y.encodeStateAsUpdate(this.doc, stateVector);
+  }
+
+  join(participant: Participant): void {
+    this.participants.add(participant);
+    this.run(participant, openingEffects(this));
+  }
+
+  receive(participant: Participant, frame: Uint8Array): void {
+    if (!this.participants.has(participant) || this.destroyed) return;
+    this.deps.metrics.messages++;
+    this.deps.metrics.messageBytes += frame.length;
+    this.run(participant, handleFrame(this, participant, frame));
+  }
+
+  leave(participant: Participant): void {
+    if (!this.participants.delete(participant)) return;
+    if (participant.awarenessClients.size > 0 && !this.destroyed) {
+      awarenessProtocol.removeAwarenessStates(this.awareness, [...participant.awarenessClients], null);
+    }
+  }
+
+  /** Closes every participant (they reconnect or not, depending on the code). */
+  closeAll(close: CloseCode, detail: string): void {
+    for (const participant of [...this.participants]) {
+      this.participants.delete(participant);
+      participant.close(close, detail);
+    }
+  }
+
+  destroy(): void {
+    if (this.destroyed) return;
+    this.destroyed = true;
+    this.unsubscribe();
+    this.doc.off('update', this.onUpdate);
+    this.awareness.off('update', this.onAwareness);
+    this.awareness.destroy();
+    this.doc.destroy();
+    this.dropFullState();
+  }
+
+  private dropFullState(): void {
+    this.fullState = null;
+    if (this.fullStateTimer) clearTimeout(this.fullStateTimer);
+    this.fullStateTimer = null;
+  }
+
+  private run(participant: Participant, effects: Effect[]): void {
+    for (const effect of effects) {
+      if (effect.kind === 'close') {
+        this.leave(participant);
+        participant.close(effect.close, effect.detail);
+        return;
+      }
+      const { frame } = effect;
+      if (effect.durable) this.deps.writer.afterDurable(() => participant.send(frame));
+      else participant.send(frame);
+      if (frame[0] === MESSAGE.auth) this.deps.metrics.permissionDenied++;
+    }
+  }
+
+  private broadcast(frame: Uint8Array, except: unknown): void {
+    for (const participant of this.participants) if (participant !== except) participant.send(frame);
+  }
+
+  private participantOf(origin: unknown): Participant | null {
+    // reason: Set#has accepts any value at run time; the cast only widens the lookup key.
+    return this.participants.has(origin as Participant) ? (origin as Participant) : null;
+  }
+
+  /** Changes made on the server itself (a test, a future admin tool) are recorded as the server's. */
+  private authorOf(origin: unknown): Author {
+    return this.participantOf(origin)?.author ?? SERVER_AUTHOR;
+  }
+
+  private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
+    if (this.fullState) this.dropFullState();
+    if (origin === LOADING || this.destroyed) return;
+    const frame = encodeUpdate(update);
+    if (origin === REMOTE) {
+      // Stored by the instance that accepted it.
+      this.broadcast(frame, null);
+      return;
+    }
+    const { metrics, writer, bus, instanceId, now } = this.deps;
+    metrics.updates++;
+    metrics.updateBytes += update.length;
+    writer.enqueue({ conventionId: this.id, update, author: this.authorOf(origin), at: now() });
+    writer.afterDurable(() => {
+      if (this.destroyed) return;
+      this.broadcast(frame, origin);
+      bus.publish(this.id, { kind: 'update', update }, instanceId);
+    });
+  };
+
+  private readonly onAwareness = (
+    { added, updated, removed }: { added: number[]; updated: number[]; removed: number[] },
+    origin: unknown,
+  ): void => {
+    const sender = this.participantOf(origin);
+    if (sender) {
+      for (const id of added) sender.awarenessClients.add(id);
+      for (const id of removed) sender.awarenessClients.delete(id);
+    }
+    const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, [...added, ...updated, ...removed]);
+    this.broadcast(encodeAwareness(update), sender);
+    if (origin !== REMOTE) this.deps.bus.publish(this.id, { kind: 'awareness', update }, this.deps.instanceId);
+  };
+
+  private readonly onBus = (message: BusMessage): void => {
+    if (this.destroyed) return;
+    try {
+      if (message.kind === 'update') Y.applyUpdate(this.doc, message.update, REMOTE);
+      else awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, REMOTE);
+    } catch (error) {
+      // Another instance accepted and stored it; a copy this one cannot read changes nothing of what is stored.
+      this.deps.log.warn('message du bus illisible', { conventionId: this.id, kind: message.kind, error });
+    }
+  };
+}

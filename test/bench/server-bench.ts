@@ -1,0 +1,422 @@
+// Benchmark of the sync server against the references, same machine, same client code, each server alone in its
+// own process: ours (`ctg serve`, SQLite) vs @y/websocket-server 0.1.1 (stock y-websocket client) and
+// @hocuspocus/server 4.7.0 (its own provider). Run alone with `tsx test/bench/server-bench.ts`.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { pathToFileURL } from 'node:url';
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { WebSocket } from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+import { hs256Auth } from '../../server/auth/tokens.ts';
+import { sharedModel } from '../../server/model/port.ts';
+
+const ROOT = resolve(import.meta.dirname, '..', '..');
+const SECRET = 'secret du banc de mesure, assez long';
+const sleep = (ms: number) => new Promise((done) => setTimeout(done, ms));
+
+interface Running {
+  readonly url: string;
+  readonly pid: number;
+  stop(): Promise<void>;
+}
+
+interface BenchClient {
+  readonly doc: Y.Doc;
+  readonly synced: Promise<number>;
+  destroy(): void;
+}
+
+interface Target {
+  readonly name: string;
+  /** True when every update is on disk before anyone else sees it. */
+  readonly durable: boolean;
+  /** Reference servers start rooms empty; ours fills a new room from the CTG template itself. */
+  readonly prefill: boolean;
+  start(port: number): Promise<Running>;
+  connect(server: Running, room: string, doc: Y.Doc): Promise<BenchClient>;
+}
+
+// ---------------------------------------------------------------- servers and clients
+
+function child(args: string[], ready: RegExp, env: NodeJS.ProcessEnv = process.env): Promise<ChildProcess> {
+  return new Promise((done, fail) => {
+    const proc = spawn(process.execPath, args, { cwd: ROOT, env, stdio: ['ignore', 'pipe', 'ignore'] });
+    let out = '';
+    proc.stdout?.on('data', (chunk: Buffer) => {
+      out += chunk.toString('utf8');
+      if (ready.test(out)) done(proc);
+    });
+    proc.once('exit', (code) => fail(new Error(`le serveur s’est arrêté (${code}) : ${out}`)));
+  });
+}
+
+const stopper = (proc: ChildProcess) => () =>
+  new Promise<void>((done) => {
+    if (proc.exitCode !== null) return done();
+    proc.once('exit', () => done());
+    proc.kill('SIGTERM');
+    setTimeout(() => proc.kill('SIGKILL'), 3000).unref();
+  });
+
+const wsPolyfill = WebSocket as unknown as typeof globalThis.WebSocket; // reason: `ws` has the DOM WebSocket surface
+
+function yWebsocketClient(url: string, room: string, doc: Y.Doc, params: Record<string, string>): BenchClient {
+  const started = performance.now();
+  const provider = new WebsocketProvider(url, room, doc, { params, WebSocketPolyfill: wsPolyfill, disableBc: true });
+  const synced = new Promise<number>((done) => {
+    const onSync = (isSynced: boolean) => {
+      if (!isSynced) return;
+      provider.off('sync', onSync);
+      done(performance.now() - started);
+    };
+    provider.on('sync', onSync);
+  });
+  return { doc, synced, destroy: () => provider.destroy() };
+}
+
+const auth = hs256Auth(new TextEncoder().encode(SECRET));
+
+const ours: Target = {
+  name: 'ctg serve (ours)',
+  durable: true,
+  prefill: false,
+  async start(port) {
+    const data = mkdtempSync(join(tmpdir(), 'ctg-bench-'));
+    const proc = await child([join(ROOT, 'bin', 'ctg.mjs'), 'serve', '--port', String(port), '--data', data], /écoute sur/, {
+      ...process.env,
+      CTG_SECRET: SECRET,
+    });
+    const stop = stopper(proc);
+    return {
+      url: `http://127.0.0.1:${port}`,
+      pid: proc.pid ?? 0,
+      stop: async () => {
+        await stop();
+        rmSync(data, { recursive: true, force: true });
+      },
+    };
+  },
+  async connect(server, room, doc) {
+    const token = await auth.issue({ kind: 'participant', convention: room, party: 'banc', access: 'edit', name: 'banc' }, 3600);
+    return yWebsocketClient(`${server.url.replace('http', 'ws')}/sync`, room, doc, { token });
+  },
+};
+
+const yws: Target = {
+  name: '@y/websocket-server 0.1.1',
+  durable: false,
+  prefill: true,
+  async start(port) {
+    const proc = await child(['--import', 'tsx', join(ROOT, 'test/bench/server-peers.ts'), 'yws', String(port)], /READY/);
+    return { url: `http://127.0.0.1:${port}`, pid: proc.pid ?? 0, stop: stopper(proc) };
+  },
+  async connect(server, room, doc) {
+    return yWebsocketClient(server.url.replace('http', 'ws'), room, doc, {});
+  },
+};
+
+const hocuspocus: Target = {
+  name: '@hocuspocus/server 4.7.0',
+  durable: false,
+  prefill: true,
+  async start(port) {
+    const proc = await child(['--import', 'tsx', join(ROOT, 'test/bench/server-peers.ts'), 'hocuspocus', String(port)], /READY/);
+    return { url: `http://127.0.0.1:${port}`, pid: proc.pid ?? 0, stop: stopper(proc) };
+  },
+  async connect(server, room, doc) {
+    const started = performance.now();
+    let done: (ms: number) => void = () => {};
+    const synced = new Promise<number>((resolve) => {
+      done = resolve;
+    });
+    const socket = new HocuspocusProviderWebsocket({ url: server.url.replace('http', 'ws'), WebSocketPolyfill: WebSocket });
+    const provider = new HocuspocusProvider({
+      websocketProvider: socket,
+      name: room,
+      document: doc,
+      onSynced: () => done(performance.now() - started),
+    });
+    provider.attach();
+    return {
+      doc,
+      synced,
+      destroy: () => {
+        provider.destroy();
+        socket.destroy();
+      },
+    };
+  },
+};
+
+// ---------------------------------------------------------------- measures
+
+const percentile = (samples: number[], q: number) => {
+  const sorted = [...samples].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN;
+};
+
+async function until(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > timeoutMs) throw new Error(`délai dépassé : ${what}`);
+    await sleep(2);
+  }
+}
+
+const rssKiB = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? Number.NaN);
+
+function newDoc(target: Target, room: string): Y.Doc {
+  const doc = new Y.Doc();
+  if (target.prefill) sharedModel.create(doc, room, { generation: '2020', echelon: 'intercommunal', startYear: 2026 });
+  return doc;
+}
+
+/**
+ * 1 writer, 40 readers, 300 small updates 5 ms apart: time from the writer's change to each reader's event. 50
+ * unmeasured updates first, so the client process is as warm for the first server as for the last.
+ */
+async function fanOut(target: Target, server: Running, room: string): Promise<number[]> {
+  const writer = await target.connect(server, room, newDoc(target, room));
+  await writer.synced;
+  const readers = await Promise.all(Array.from({ length: 40 }, () => target.connect(server, room, new Y.Doc())));
+  await Promise.all(readers.map((r) => r.synced));
+  const sentAt: number[] = [];
+  const latencies: number[] = [];
+  let received = 0;
+  for (const reader of readers) {
+    const map = reader.doc.getMap<number>('banc');
+    map.observe(() => {
+      const n = map.get('n');
+      if (n === undefined || sentAt[n] === undefined) return;
+      latencies.push(performance.now() - sentAt[n]);
+      received++;
+    });
+  }
+  const map = writer.doc.getMap<number>('banc');
+  const warmup = writer.doc.getMap<number>('echauffement');
+  for (let i = 0; i < 50; i++) {
+    warmup.set('n', i);
+    await sleep(5);
+  }
+  await until(() => readers.every((r) => r.doc.getMap<number>('echauffement').get('n') === 49), 20_000, 'échauffement');
+  for (let i = 0; i < 300; i++) {
+    sentAt[i] = performance.now();
+    map.set('n', i);
+    await sleep(5);
+  }
+  await until(() => received >= 300 * 40, 20_000, 'diffusion');
+  for (const c of [writer, ...readers]) c.destroy();
+  await sleep(200);
+  return latencies;
+}
+
+/** Fills the storm room with 5 MB of history (1000 inserts of 5 KiB); the seeder stays connected. */
+async function seedStorm(target: Target, server: Running): Promise<{ seeder: BenchClient; historyBytes: number }> {
+  const seeder = await target.connect(server, 'storm', newDoc(target, 'storm'));
+  await seeder.synced;
+  const text = seeder.doc.getText('history');
+  const chunk = 'abcdefghijklmnopqrstuvwxyz0123456789'.repeat(142); // ≈ 5 KiB
+  for (let i = 0; i < 1000; i++) {
+    text.insert(text.length, chunk);
+    if (i % 50 === 49) await sleep(5);
+  }
+  const probe = await target.connect(server, 'storm', new Y.Doc());
+  await probe.synced;
+  await until(() => probe.doc.getText('history').length === text.length, 30_000, 'historique reçu');
+  probe.destroy();
+  return { seeder, historyBytes: Y.encodeStateAsUpdate(seeder.doc).length };
+}
+
+/** 20 clients join the storm room at once: each one's time to synced. */
+async function stormRound(target: Target, server: Running): Promise<number[]> {
+  const joiners = await Promise.all(Array.from({ length: 20 }, () => target.connect(server, 'storm', new Y.Doc())));
+  const times = await Promise.all(joiners.map((j) => j.synced));
+  for (const j of joiners) j.destroy();
+  await sleep(300);
+  return times;
+}
+
+const THROUGHPUT_UPDATES = 2000;
+
+async function storedUpdates(server: Running): Promise<number | null> {
+  const text = await (await fetch(`${server.url}/metrics`)).text().catch(() => '');
+  const match = /^ctg_stored_updates_total (\d+)$/m.exec(text);
+  return match ? Number(match[1]) : null;
+}
+
+/** 2000 small updates sent back to back; updates per second until a reader has them all (stored first, for ours). */
+async function throughput(target: Target, server: Running, room: string) {
+  const writer = await target.connect(server, room, newDoc(target, room));
+  const reader = await target.connect(server, room, new Y.Doc());
+  await Promise.all([writer.synced, reader.synced]);
+  const before = await storedUpdates(server);
+  const total = THROUGHPUT_UPDATES;
+  const map = writer.doc.getMap<number>('debit');
+  const seen = reader.doc.getMap<number>('debit');
+  const start = performance.now();
+  for (let i = 0; i < total; i++) map.set(`k${i % 50}`, i);
+  await until(() => seen.get(`k${(total - 1) % 50}`) === total - 1, 30_000, 'débit');
+  const elapsed = performance.now() - start;
+  const after = await storedUpdates(server);
+  writer.destroy();
+  reader.destroy();
+  return { perSecond: (total / elapsed) * 1000, stored: before !== null && after !== null ? after - before : null };
+}
+
+/** Server RSS growth per open convention: 150 conventions, each a CTG template with one client connected. */
+async function memory(target: Target, server: Running) {
+  const count = 150;
+  // One convention first, so code paths and caches are warm before the baseline.
+  const warm = await target.connect(server, 'mem-warm', newDoc(target, 'mem-warm'));
+  await warm.synced;
+  await sleep(1000);
+  const before = rssKiB(server.pid);
+  const clients: BenchClient[] = [];
+  for (let i = 0; i < count; i += 25) {
+    const batch = await Promise.all(
+      Array.from({ length: Math.min(25, count - i) }, (_, j) => target.connect(server, `mem-${i + j}`, newDoc(target, `mem-${i + j}`))),
+    );
+    await Promise.all(batch.map((c) => c.synced));
+    clients.push(...batch);
+  }
+  // Past the 2 s during which a room keeps its encoded state for joiners.
+  await sleep(2500);
+  const after = rssKiB(server.pid);
+  for (const c of [warm, ...clients]) c.destroy();
+  await sleep(300);
+  return { perConventionKiB: (after - before) / count };
+}
+
+const freePort = () =>
+  new Promise<number>((done) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const address = probe.address();
+      probe.close(() => done(typeof address === 'object' && address ? address.port : 0));
+    });
+  });
+
+export interface ServerBenchRow {
+  readonly target: string;
+  readonly fanOut: { p50: number; p99: number; samples: number };
+  readonly joinStorm: { p50: number; p99: number; historyBytes: number };
+  /** `stored` / `sent`: updates the server reports stored (ours) out of those sent. */
+  readonly throughput: { perSecond: number; stored: number | null; sent: number };
+  readonly durable: boolean;
+  readonly memory: { perConventionKiB: number };
+}
+
+/**
+ * Runs every measure on every target. The three servers run side by side (idle when not measured) and each measure
+ * visits them in one order then in the reverse order, so that none profits from going last (a warmer client
+ * process). `CTG_BENCH_ONLY=fanout,storm` (phases: memory, fanout, storm, throughput) narrows a run.
+ */
+export async function runServerBench(): Promise<ServerBenchRow[]> {
+  // Each stock y-websocket provider adds a process `exit` listener; the bench holds ~60 at once.
+  process.setMaxListeners(200);
+  const only = new Set((process.env.CTG_BENCH_ONLY ?? 'memory,fanout,storm,throughput').split(','));
+  const targets = [ours, yws, hocuspocus];
+  const servers = new Map<Target, Running>();
+  const there = () => [...targets, ...[...targets].reverse()];
+  try {
+    for (const target of targets) servers.set(target, await target.start(await freePort()));
+    const serverOf = (target: Target) => servers.get(target)!;
+    const memoryOf = new Map<Target, { perConventionKiB: number }>();
+    if (only.has('memory')) for (const t of targets) memoryOf.set(t, await memory(t, serverOf(t)));
+    const latencies = new Map<Target, number[]>(targets.map((t) => [t, []]));
+    if (only.has('fanout')) {
+      for (const [i, t] of there().entries()) latencies.get(t)!.push(...(await fanOut(t, serverOf(t), `fanout-${i}`)));
+    }
+    const joins = new Map<Target, number[]>(targets.map((t) => [t, []]));
+    const history = new Map<Target, number>();
+    if (only.has('storm')) {
+      const seeders: BenchClient[] = [];
+      for (const t of targets) {
+        const { seeder, historyBytes } = await seedStorm(t, serverOf(t));
+        seeders.push(seeder);
+        history.set(t, historyBytes);
+      }
+      await sleep(1500);
+      for (let round = 0; round < 2; round++) {
+        for (const t of there()) joins.get(t)!.push(...(await stormRound(t, serverOf(t))));
+      }
+      for (const seeder of seeders) seeder.destroy();
+    }
+    const rates = new Map<Target, Array<{ perSecond: number; stored: number | null }>>(targets.map((t) => [t, []]));
+    if (only.has('throughput')) {
+      for (const [i, t] of there().entries()) rates.get(t)!.push(await throughput(t, serverOf(t), `debit-${i}`));
+    }
+    const rows = targets.map((t): ServerBenchRow => {
+      const fan = latencies.get(t)!;
+      const join = joins.get(t)!;
+      const rate = rates.get(t)!;
+      return {
+        target: t.name,
+        fanOut: { p50: percentile(fan, 0.5), p99: percentile(fan, 0.99), samples: fan.length },
+        joinStorm: { p50: percentile(join, 0.5), p99: percentile(join, 0.99), historyBytes: history.get(t) ?? 0 },
+        throughput: {
+          perSecond: rate.reduce((sum, r) => sum + r.perSecond, 0) / Math.max(1, rate.length),
+          stored: rate.every((r) => r.stored !== null) && rate.length > 0 ? rate.reduce((sum, r) => sum + (r.stored ?? 0), 0) : null,
+          sent: rate.length * THROUGHPUT_UPDATES,
+        },
+        durable: t.durable,
+        memory: memoryOf.get(t) ?? { perConventionKiB: Number.NaN },
+      };
+    });
+    print(rows);
+    return rows;
+  } finally {
+    await Promise.all([...servers.values()].map((server) => server.stop()));
+  }
+}
+
+function print(rows: ServerBenchRow[]): void {
+  const ref = rows.find((r) => r.target === yws.name)!;
+  const f = (n: number) => n.toFixed(2);
+  const ratio = (n: number, r: number) => `${(n / r).toFixed(2)}×`;
+  console.log('\n== Sync server vs references (ratios to @y/websocket-server; same machine, one process per server) ==');
+  console.table(
+    Object.fromEntries(
+      rows.map((r) => [
+        r.target,
+        {
+          'fan-out p50 ms': f(r.fanOut.p50),
+          'fan-out p99 ms': f(r.fanOut.p99),
+          'join storm p50 ms': f(r.joinStorm.p50),
+          'join storm p99 ms': f(r.joinStorm.p99),
+          'updates/s': Math.round(r.throughput.perSecond),
+          durable: r.durable ? `oui (${r.throughput.stored}/${r.throughput.sent} stockées)` : 'non',
+          'KiB / convention': Math.round(r.memory.perConventionKiB),
+        },
+      ]),
+    ),
+  );
+  console.table(
+    Object.fromEntries(
+      rows.map((r) => [
+        r.target,
+        {
+          'fan-out p50': ratio(r.fanOut.p50, ref.fanOut.p50),
+          'fan-out p99': ratio(r.fanOut.p99, ref.fanOut.p99),
+          'join storm p99 (target ≤ 0.7×)': ratio(r.joinStorm.p99, ref.joinStorm.p99),
+          'updates/s': ratio(r.throughput.perSecond, ref.throughput.perSecond),
+          memory: ratio(r.memory.perConventionKiB, ref.memory.perConventionKiB),
+        },
+      ]),
+    ),
+  );
+  const history = rows[0]?.joinStorm.historyBytes ?? 0;
+  console.log(
+    `fan-out: 1 writer → 40 readers × 300 updates, twice per server; join storm: 20 clients at once × 4 rounds, ` +
+      `history ${(history / 1024 / 1024).toFixed(1)} MiB; throughput: 2000 updates back to back, twice per server`,
+  );
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  await runServerBench();
+  process.exit(0);
+}
