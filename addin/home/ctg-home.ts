@@ -1,7 +1,6 @@
 // The home page: the conventions this server holds, a form to create one (the empty template or the fictional
 // sample for a demo), and join links per party and access level to hand out. Needs the administrator link.
 import { css, html, LitElement, nothing } from 'lit';
-import { customElement, state } from 'lit/decorators.js';
 import { sampleConventionFile } from '../../shared/samples/index.ts';
 import { readTokenClaims } from '../session/token.ts';
 import { ApiError, ConcertoApi, type ConventionSummary, type Creation, type Invitation } from './api.ts';
@@ -11,14 +10,32 @@ const ACCESS_LABELS = { edit: 'Édition', comment: 'Commentaire', view: 'Lecture
 
 type Load = { state: 'idle' } | { state: 'pending' } | { state: 'error'; message: string } | { state: 'done' };
 
-@customElement('ctg-home')
 export class CtgHome extends LitElement {
-  @state() private accessor token = readAdminToken();
-  @state() private accessor conventions: ConventionSummary[] = [];
-  @state() private accessor load: Load = { state: 'idle' };
-  @state() private accessor creating: Load = { state: 'idle' };
-  @state() private accessor invitations = new Map<string, Invitation[]>();
-  @state() private accessor inviteError = new Map<string, string>();
+  static override properties = {
+    token: { state: true },
+    conventions: { state: true },
+    load: { state: true },
+    creating: { state: true },
+    invitations: { state: true },
+    inviteError: { state: true },
+  };
+
+  declare private token: string | null;
+  declare private conventions: ConventionSummary[];
+  declare private load: Load;
+  declare private creating: Load;
+  declare private invitations: Map<string, Invitation[]>;
+  declare private inviteError: Map<string, string>;
+
+  constructor() {
+    super();
+    this.token = readAdminToken();
+    this.conventions = [];
+    this.load = { state: 'idle' };
+    this.creating = { state: 'idle' };
+    this.invitations = new Map();
+    this.inviteError = new Map();
+  }
 
   private get api(): ConcertoApi {
     return new ConcertoApi(location.origin, this.token ?? '');
@@ -233,3 +250,5 @@ function readAdminToken(): string | null {
   }
   return localStorage.getItem(ADMIN_KEY);
 }
+
+customElements.define('ctg-home', CtgHome);

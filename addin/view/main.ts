@@ -77,6 +77,11 @@ async function main(): Promise<void> {
   page.replaceChildren();
   await new HostBinding(session.model, host).start();
   followStructure(session.model, host);
+  // Others see which part of the convention this person is in.
+  page.addEventListener('focusin', (event) => {
+    const entity = (event.target as Element).closest('[data-entity]')?.getAttribute('data-entity');
+    if (entity) session.setWhere(entity);
+  });
 }
 
 void main();

@@ -1,4 +1,8 @@
 // `npm run bench`: every benchmark of the project, one after another, printed side by side with its references.
+import { runBuildSizeBench } from './build-size.ts';
 import { runModelBench } from './model-bench.ts';
+import { runServerBench } from './server-bench.ts';
 
 runModelBench();
+runBuildSizeBench();
+await runServerBench();

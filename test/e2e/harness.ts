@@ -17,8 +17,10 @@ const CTG = join(ROOT, 'bin/ctg.mjs');
 export interface RunningServer {
   url: string;
   dataDir: string;
+  port: number;
   process: ChildProcess;
-  stop(): Promise<void>;
+  /** Stops the server; its data folder is removed unless `keepData`. */
+  stop(options?: { keepData?: boolean }): Promise<void>;
 }
 
 async function freePort(): Promise<number> {
@@ -32,9 +34,10 @@ async function freePort(): Promise<number> {
   });
 }
 
-export async function startServer(): Promise<RunningServer> {
-  const dataDir = mkdtempSync(join(tmpdir(), 'concerto-e2e-'));
-  const port = await freePort();
+/** Starts `ctg serve`; pass the `port` and `dataDir` of a stopped server to bring it back. */
+export async function startServer(previous?: { port: number; dataDir: string }): Promise<RunningServer> {
+  const dataDir = previous?.dataDir ?? mkdtempSync(join(tmpdir(), 'concerto-e2e-'));
+  const port = previous?.port ?? (await freePort());
   const child = spawn(process.execPath, [CTG, 'serve', '--port', String(port), '--data', dataDir], { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] });
   let output = '';
   const url = await new Promise<string>((resolve, reject) => {
@@ -56,13 +59,14 @@ export async function startServer(): Promise<RunningServer> {
   return {
     url,
     dataDir,
+    port,
     process: child,
-    async stop() {
+    async stop(options = {}) {
       if (child.exitCode === null) {
         child.kill('SIGTERM');
         await new Promise((resolve) => child.once('exit', resolve));
       }
-      rmSync(dataDir, { recursive: true, force: true });
+      if (!options.keepData) rmSync(dataDir, { recursive: true, force: true });
     },
   };
 }

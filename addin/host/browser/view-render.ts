@@ -11,6 +11,7 @@ import {
   INDICATOR_KINDS,
   type Indicator,
   type Objective,
+  PARTNER_ROLES,
   THEMATIC_FIELDS,
 } from '../../../shared/index.ts';
 import { type FieldRef, fieldTag, type RefKind } from '../../binding/field-ref.ts';
@@ -193,7 +194,8 @@ class ViewContext {
     const ref = (field: string): FieldRef => ({ kind: 'action', id: a.id, field });
     const row = (key: string, label: string, value: Child) =>
       h('div', { class: 'ctg-row', 'data-key': key }, h('span', { class: 'ctg-label', 'data-key': 'l' }, label), value);
-    const partners = Object.entries(a.partners).map(([org, role]) => `${this.orgName.get(org) ?? org} (${role.replace(/_/g, ' ')})`);
+    const roleLabel = (role: string) => PARTNER_ROLES.labels[role as keyof typeof PARTNER_ROLES.labels]?.fr.toLowerCase() ?? role.replace(/_/g, ' ');
+    const partners = Object.entries(a.partners).map(([org, role]) => `${this.orgName.get(org) ?? org} (${roleLabel(role)})`);
     return h(
       'div',
       { class: 'ctg-action', 'data-key': a.id, 'data-entity': entity('action', a.id), id: `action-${a.id}` },
