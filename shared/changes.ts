@@ -1,13 +1,12 @@
 // Fine-grained change events: after each transaction, which entities and fields changed, and whether the change
 // was made here or arrived from another peer. The Word and Excel bindings use them to touch only what changed.
 import type * as Y from 'yjs';
-import { ENTITY_KEYS, ENTITY_KINDS, ENTITY_SPECS, SINGLETON_SPECS, type SingletonName, singletonRoot } from './layout.ts';
-import type { EntityKind } from './types.ts';
+import { ENTITY_KEYS, ENTITY_KINDS, ENTITY_SPECS, type ModelKind, SINGLETON_SPECS, type SingletonName, singletonRoot } from './layout.ts';
 
 export type ChangeType = 'added' | 'updated' | 'moved' | 'removed' | 'restored';
 
 export interface EntityChange {
-  kind: EntityKind | SingletonName;
+  kind: ModelKind;
   /** The entity id; for singletons, the singleton's name. */
   id: string;
   type: ChangeType;
@@ -27,12 +26,12 @@ export interface ChangeBatch {
   structural: boolean;
 }
 
-type Pending = Map<string, { kind: EntityKind | SingletonName; id: string; type: ChangeType; fields: Set<string> }>;
+type Pending = Map<string, { kind: ModelKind; id: string; type: ChangeType; fields: Set<string> }>;
 
 /** Subscribes to change batches; returns the unsubscribe function. */
 export function observeChanges(ydoc: Y.Doc, listener: (batch: ChangeBatch) => void): () => void {
   const pending = new WeakMap<Y.Transaction, Pending>();
-  const note = (tr: Y.Transaction, kind: EntityKind | SingletonName, id: string, type: ChangeType, field?: string) => {
+  const note = (tr: Y.Transaction, kind: ModelKind, id: string, type: ChangeType, field?: string) => {
     let changes = pending.get(tr);
     if (!changes) {
       changes = new Map();

@@ -283,6 +283,9 @@ export const SINGLETON_SPECS = {
 
 export type SingletonName = keyof typeof SINGLETON_SPECS;
 
+/** Anything a change, a field reference or a diff can be about: an entity kind or a convention-wide singleton. */
+export type ModelKind = T.EntityKind | SingletonName;
+
 /** Stored convention fields: `visas` is kept as one text (one « Vu … » per line) so it can be typed in. */
 export type ConventionData = Omit<T.ConventionInfo, 'id' | 'visas'> & { visas: string };
 export interface SingletonData {

@@ -1,32 +1,9 @@
 // A convention snapshot seen as a flat catalogue of entities — each with its kind, id, parent and own fields (child
 // lists taken out) and how to name it in French — so that two snapshots can be compared entity by entity.
-import type { ConventionSnapshot } from '../../shared/index.ts';
+import type { ConventionSnapshot, ModelKind } from '../../shared/index.ts';
 
-export type DiffKind =
-  | 'convention'
-  | 'territory'
-  | 'diagnostic'
-  | 'commune'
-  | 'organisation'
-  | 'person'
-  | 'signatory'
-  | 'article'
-  | 'annex'
-  | 'diagnosticSection'
-  | 'keyFigure'
-  | 'axis'
-  | 'objective'
-  | 'action'
-  | 'milestone'
-  | 'budgetLine'
-  | 'indicator'
-  | 'facility'
-  | 'body'
-  | 'meeting'
-  | 'amendment'
-  | 'annualReview'
-  | 'thread'
-  | 'comment';
+/** Entities, plus the convention-wide singletons. */
+export type DiffKind = ModelKind;
 
 export interface EntityView {
   readonly kind: DiffKind;
