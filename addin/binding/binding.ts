@@ -20,8 +20,15 @@ export interface BindingOptions {
   pollMs?: number;
   /** Read fields about to be overwritten, so typing the host has not reported yet is merged, not lost. */
   readBeforeWrite?: boolean;
+  /** Comment and view access: the host follows the model, and what is typed in it is put back to the model's value. */
+  readOnly?: boolean;
   /** Called when a typed value cannot be taken (not a date, unknown code…); the host keeps it, marked. */
   onProblem?: (problem: BindingProblem | null, ref: FieldRef) => void;
+  /**
+   * Called when the host fails during a round (Office busy, document closed…). Nothing is lost: the next edit or
+   * poll re-reads every field and re-renders the structure.
+   */
+  onError?: (error: unknown) => void;
 }
 
 export class HostBinding {
@@ -105,7 +112,15 @@ export class HostBinding {
       try {
         do {
           this.rerun = false;
-          await this.flush();
+          try {
+            await this.flush();
+          } catch (error) {
+            this.dirty = 'all';
+            this.structural = true;
+            for (const tag of this.base.keys()) this.changed.add(tag);
+            this.options.onError?.(error);
+            return;
+          }
         } while (this.rerun);
       } finally {
         this.running = null;
@@ -143,10 +158,12 @@ export class HostBinding {
       }
       const value = readFieldText(this.model, ref);
       if (value === undefined) continue;
-      this.base.set(tag, value);
       writes.push({ ref, value });
     }
-    if (writes.length > 0) await this.host.write(writes);
+    if (writes.length === 0) return;
+    await this.host.write(writes);
+    // Only what the host really shows now is agreed on (a failed write leaves the old base).
+    for (const { ref, value } of writes) this.base.set(fieldTag(ref), value);
   }
 
   private typedSinceRead(tag: string): boolean {
@@ -159,8 +176,8 @@ export class HostBinding {
     const modelText = readFieldText(this.model, ref);
     if (modelText === undefined) return;
     const base = this.base.get(tag) ?? modelText;
-    if (hostText === modelText || hostText === base) {
-      // Nothing typed here: in step already, or only the model moved on (then the host is brought up to it).
+    if (hostText === modelText || hostText === base || this.options.readOnly) {
+      // Nothing typed here (or nothing may be): in step already, or the host is brought up to the model.
       if (hostText === modelText) this.base.set(tag, modelText);
       else changed.add(tag);
       if (this.invalid.delete(tag)) this.options.onProblem?.(null, ref);

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { seededRandom } from '../../test/support/random.ts';
-import { diff } from './diff.ts';
+import { diff } from '../../shared/text-diff.ts';
 import { mergeText, splice } from './three-way.ts';
 
 describe('three-way merge of a field', () => {

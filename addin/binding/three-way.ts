@@ -3,7 +3,7 @@
 // Both sides are diffed into hunks; each host hunk is moved over the remote hunks before it. When a host hunk and
 // a remote hunk touch the same stretch, the remote version stays and the host's inserted text follows it, so
 // nothing anyone typed is lost.
-import { diff, type Hunk } from './diff.ts';
+import { diff, type Hunk } from '../../shared/text-diff.ts';
 
 export interface Splice {
   start: number;

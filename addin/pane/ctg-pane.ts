@@ -130,6 +130,7 @@ export class CtgPane extends LitElement {
             <button class="link" type="button" @click=${() => { this.notice = null; }}>${t(lang, 'notice.dismiss')}</button>
           </div>`
         : nothing}
+      <slot name="document"></slot>
       <ctg-presence .people=${this.people.value ?? []} .snapshot=${snapshot} lang=${lang}></ctg-presence>
       ${canEdit ? nothing : html`<p class="readonly">${t(lang, 'tab.readonly', { access: t(lang, `access.${session.identity.access}`) })}</p>`}
       <div class="tabs" role="tablist" aria-label=${t(lang, 'tabs.label')} @keydown=${(e: KeyboardEvent) => this.tabKey(e, tabs, tab)}>

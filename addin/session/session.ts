@@ -125,6 +125,20 @@ export class ConventionSession {
     return out.sort((a, b) => Number(b.self) - Number(a.self) || a.name.localeCompare(b.name, 'fr'));
   }
 
+  /** Resolves once the document holds the convention: from the offline copy, or after the first sync. */
+  whenLoaded(): Promise<void> {
+    const filled = () => this.model.meta().conventionId !== '';
+    if (filled()) return Promise.resolve();
+    return new Promise((resolve) => {
+      const check = () => {
+        if (!filled()) return;
+        this.ydoc.off('update', check);
+        resolve();
+      };
+      this.ydoc.on('update', check);
+    });
+  }
+
   /** Resolves once the offline copy is loaded (immediately when there is none). */
   async loadedFromCache(): Promise<void> {
     if (this.persistence) await this.persistence.whenSynced;

@@ -1,15 +1,18 @@
 // The Office task pane shell (Word and Excel), which also runs in a plain browser window: finds the host, mounts
 // the pane, creates the live session when the person joins, and reconnects to the convention this document
-// remembers. The Word and Excel document adapters plug in here as `pane.host`.
+// remembers. In Word the document adapter plugs in as `pane.host`, with its own bar in the pane.
 import '../pane/index.ts';
 import { rememberedJoin } from '../pane/join-input.ts';
 import { type DocumentSettingsLike, localStorageFor, type PaneStorage } from '../pane/storage.ts';
-import type { JoinDetail } from '../pane/events.ts';
+import type { HostPort } from '../host/port.ts';
 import { ConventionSession } from '../session/session.ts';
+import './document-bar.ts';
+import type { CtgDocumentBar } from './document-bar.ts';
+import { type DocumentLink, linkWord } from './word.ts';
 import { detectOffice } from './office-host.ts';
 import { officeStorage } from './storage.ts';
 
-type Pane = HTMLElement & { session: ConventionSession | null; storage: PaneStorage; host: null };
+type Pane = HTMLElement & { session: ConventionSession | null; storage: PaneStorage; host: HostPort | null };
 
 /** Office's settings object, as the slice the pane's storage uses. */
 function settingsOf(settings: Office.Settings): DocumentSettingsLike {
@@ -39,18 +42,27 @@ async function main(): Promise<void> {
       ? officeStorage(settingsOf(office.context.document.settings), showSettingsProblem)
       : localStorageFor('taskpane');
   pane.host = null;
-  const join = (detail: JoinDetail) => {
+  const bar = document.createElement('ctg-document-bar') as CtgDocumentBar;
+  bar.slot = 'document';
+  let link: DocumentLink | null = null;
+  const use = async (session: ConventionSession | null) => {
+    link?.dispose();
+    link = null;
+    pane.host = null;
     pane.session?.dispose();
-    pane.session = new ConventionSession(detail);
+    pane.session = session;
+    bar.remove();
+    if (!session || environment.host !== 'word' || !office) return;
+    pane.append(bar);
+    const supports = (set: string, version: string) => office.context.requirements.isSetSupported(set, version);
+    link = await linkWord(Word, supports, session, bar);
+    pane.host = link.host;
   };
-  pane.addEventListener('ctg-join', (event) => join(event.detail));
-  pane.addEventListener('ctg-leave', () => {
-    pane.session?.dispose();
-    pane.session = null;
-  });
-  const remembered = rememberedJoin(pane.storage);
-  pane.session = remembered ? new ConventionSession(remembered) : null;
+  pane.addEventListener('ctg-join', (event) => void use(new ConventionSession(event.detail)));
+  pane.addEventListener('ctg-leave', () => void use(null));
   document.getElementById('pane')?.replaceChildren(pane);
+  const remembered = rememberedJoin(pane.storage);
+  await use(remembered ? new ConventionSession(remembered) : null);
 }
 
 void main();

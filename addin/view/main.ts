@@ -20,20 +20,6 @@ function showProblem(fr: string): void {
   page.replaceChildren(box);
 }
 
-/** Resolves once the document holds a convention: from the offline copy, or after the first sync. */
-function whenFilled(session: ConventionSession): Promise<void> {
-  const filled = () => session.model.meta().conventionId !== '';
-  if (filled()) return Promise.resolve();
-  return new Promise((resolve) => {
-    const check = () => {
-      if (!filled()) return;
-      session.ydoc.off('update', check);
-      resolve();
-    };
-    session.ydoc.on('update', check);
-  });
-}
-
 /** Re-renders the page's derived parts (tables, headings) once per frame when the model changes. */
 function followStructure(model: ConventionDoc, host: BrowserHost): void {
   let queued = false;
@@ -73,9 +59,9 @@ async function main(): Promise<void> {
     if (state.status === 'refused' && session.model.meta().conventionId === '') showProblem(state.problem?.fr ?? 'Accès refusé.');
   });
   await session.loadedFromCache();
-  await whenFilled(session);
+  await session.whenLoaded();
   page.replaceChildren();
-  await new HostBinding(session.model, host).start();
+  await new HostBinding(session.model, host, { readOnly: claims.access !== 'edit' }).start();
   followStructure(session.model, host);
   // Others see which part of the convention this person is in.
   page.addEventListener('focusin', (event) => {

@@ -1,6 +1,7 @@
 // Reading and writing one field of an entity (or singleton) according to its FieldSpec (see layout.ts).
 import * as Y from 'yjs';
 import type { FieldSpec } from '../layout.ts';
+import { diff } from '../text-diff.ts';
 import { ModelError } from './errors.ts';
 
 export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
@@ -106,19 +107,18 @@ export function writeStored(stored: unknown, spec: FieldSpec, value: unknown): b
   return true;
 }
 
-/** Replaces a Y.Text's content by `next`, deleting and inserting only the middle part that differs. */
+/**
+ * Replaces a Y.Text's content by `next` with the smallest edits (a character diff, applied last first), so two
+ * separate changes stay two small edits: a concurrent edit between them survives, and two people importing the
+ * same text never duplicate the part between their changes.
+ */
 export function replaceText(text: Y.Text, next: string): void {
   const current = text.toString();
   if (current === next) return;
-  let start = 0;
-  const max = Math.min(current.length, next.length);
-  while (start < max && current.charCodeAt(start) === next.charCodeAt(start)) start++;
-  let end = 0;
-  while (end < max - start && current.charCodeAt(current.length - 1 - end) === next.charCodeAt(next.length - 1 - end)) end++;
-  const removed = current.length - start - end;
-  if (removed > 0) text.delete(start, removed);
-  const inserted = next.slice(start, next.length - end);
-  if (inserted) text.insert(start, inserted);
+  for (const hunk of diff(current, next).reverse()) {
+    if (hunk.end > hunk.start) text.delete(hunk.start, hunk.end - hunk.start);
+    if (hunk.text) text.insert(hunk.start, hunk.text);
+  }
 }
 
 function writeList(map: Y.Map<number>, items: string[]): void {

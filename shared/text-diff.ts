@@ -1,4 +1,4 @@
-// A character diff (Myers' O(ND) algorithm, after trimming the common prefix and suffix), as a list of hunks:
+// A character diff of two texts (Myers' O(ND) algorithm, after trimming the common prefix and suffix), as a list of hunks:
 // each replaces base[start, end) by `text`. Small edits to a long field cost little.
 
 export interface Hunk {

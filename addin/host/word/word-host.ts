@@ -1,0 +1,348 @@
+// The Word host adapter: the convention as content controls in the open document, behind the host port. One
+// Word.run per operation, serialized; a burst of writes shares one run and one sync; what Word shows is cached
+// (FieldState) from every load, so writes touch only changed paragraphs without reading first.
+import type { ConventionSnapshot } from '../../../shared/index.ts';
+import { type EntityRef, type FieldRef, type FieldValue, fieldTag } from '../../binding/field-ref.ts';
+import type { EditHint, HostCapabilities, HostPort, Mark } from '../port.ts';
+import { FieldDisplay } from './display.ts';
+import { EditEvents } from './edit-events.ts';
+import { allParts, type FieldPart, layoutConvention, type Part } from './layout.ts';
+import { type WordProblem, problems } from './problems.ts';
+import { containerLook } from './create.ts';
+import { renderLayout } from './render.ts';
+import { checkStructure } from './structure.ts';
+import { entityTag } from './tags.ts';
+import { FieldState } from './field-state.ts';
+import { readDocument, readTags } from './word-reads.ts';
+import type { WordApi, WordContentControl, WordHandlerResult } from './word-api.ts';
+import { type FieldWrite, queueWrites, settleWrites } from './write.ts';
+
+export interface WordHostOptions {
+  word: WordApi;
+  /** `Office.context.requirements.isSetSupported`: events need WordApi 1.5, document settings 1.4. */
+  supports(set: string, version: string): boolean;
+  /** The year whose action statuses the plan table shows (default: this year). */
+  year?: number;
+  /** Restored parts, text outside the fields, background failures: to show in the pane. */
+  onProblem?: (problem: WordProblem) => void;
+  /** How long a field a co-author edited is left to their add-in before this one reads it (ms, default 10 s). */
+  remoteQuietMs?: number;
+  now?: () => number;
+}
+
+const SETTING = 'ctg.convention';
+
+export class WordHost implements HostPort {
+  readonly name = 'word';
+  readonly capabilities: HostCapabilities;
+  private layout: Part[] = [];
+  private readonly fields = new Map<string, FieldPart>();
+  /** Every tag of the layout: a deleted control with one of them must be put back. */
+  private readonly parts = new Set<string>();
+  private readonly containers = new Map<string, Extract<Part, { type: 'container' }>>();
+  private snapshot: ConventionSnapshot | null = null;
+  private readonly display = new FieldDisplay();
+  private readonly state = new FieldState(this.display);
+  private readonly listened = new Set<number>();
+  private readonly handlers: WordHandlerResult[] = [];
+  private readonly marks = new Map<string, Mark>();
+  private readonly listeners = new Set<(hint: EditHint) => void>();
+  private readonly events: EditEvents;
+  private chain: Promise<unknown> = Promise.resolve();
+  private pending = new Map<string, string>();
+  private writing: Promise<void> | null = null;
+  private restoring = false;
+  private disposed = false;
+  private lastStray = '';
+  private readonly word: WordApi;
+  private readonly now: () => number;
+
+  constructor(private readonly options: WordHostOptions) {
+    this.word = options.word;
+    this.now = options.now ?? Date.now;
+    this.capabilities = { editEvents: options.supports('WordApi', '1.5'), selection: true };
+    this.events = new EditEvents(
+      {
+        tagOf: (id) => this.state.tagOf(id),
+        emit: (hint) => this.emit(hint),
+        deleted: (tags) => {
+          if (tags.some((tag) => this.parts.has(tag))) this.scheduleRestore();
+        },
+        now: this.now,
+      },
+      { echoMs: 2000, remoteQuietMs: options.remoteQuietMs ?? 10_000 },
+    );
+  }
+
+  async render(snapshot: ConventionSnapshot): Promise<void> {
+    await this.serial(() => this.renderNow(snapshot));
+  }
+
+  /** Queues the values; a burst of calls made while Word is busy goes out in one run. */
+  write(values: readonly FieldValue[]): Promise<void> {
+    for (const { ref, value } of values) this.pending.set(fieldTag(ref), value);
+    if (!this.writing) {
+      this.writing = this.serial(async () => {
+        const batch = this.pending;
+        this.pending = new Map();
+        this.writing = null;
+        await this.writeNow(batch, true);
+      });
+    }
+    return this.writing;
+  }
+
+  read(refs?: readonly FieldRef[]): Promise<FieldValue[]> {
+    return this.serial(() => (refs ? this.readSome(refs) : this.readAll()));
+  }
+
+  onEdit(listener: (hint: EditHint) => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+
+  select(target: EntityRef): Promise<void> {
+    const container = this.containers.get(entityTag(target));
+    if (!container) return Promise.resolve();
+    const first = [...allParts(container.children)].find((p) => p.type === 'field');
+    const tag = first?.tag ?? container.tag;
+    return this.serial(() =>
+      this.word.run(async (context) => {
+        context.document.contentControls.getByTag(tag).getFirst().select('Start');
+      }),
+    );
+  }
+
+  mark(target: EntityRef, mark: Mark | null): Promise<void> {
+    const tag = entityTag(target);
+    if (mark) this.marks.set(tag, mark);
+    else this.marks.delete(tag);
+    const container = this.containers.get(tag);
+    if (!container) return Promise.resolve();
+    return this.serial(() =>
+      this.word.run(async (context) => {
+        this.decorate(container, context.document.contentControls.getByTag(tag).getFirst(), null);
+      }),
+    );
+  }
+
+  /**
+   * Asks the binding to re-read every field now: Word fires no event on undo/redo, so the pane calls this when
+   * the document may have changed unseen (the window regains focus, after a paste), besides the periodic poll.
+   */
+  requestFullRead(): void {
+    this.emit({ scope: 'all' });
+  }
+
+  /** The convention this document holds (document settings), or null: to re-attach when it is reopened. */
+  attachedConvention(): Promise<string | null> {
+    if (!this.options.supports('WordApi', '1.4')) return Promise.resolve(null);
+    return this.serial(() =>
+      this.word.run(async (context) => {
+        const setting = context.document.settings.getItemOrNullObject(SETTING);
+        setting.load('value');
+        await context.sync();
+        const value = setting.isNullObject ? null : setting.value;
+        return value && typeof value === 'object' && 'id' in value && typeof value.id === 'string' ? value.id : null;
+      }),
+    );
+  }
+
+  dispose(): void {
+    this.disposed = true;
+    this.listeners.clear();
+    const handlers = this.handlers.splice(0);
+    if (handlers.length === 0) return;
+    for (const handler of handlers) handler.remove();
+    const contexts = new Set(handlers.map((h) => h.context));
+    void Promise.all([...contexts].map((c) => c.sync())).catch((error: unknown) => this.fail(error));
+  }
+
+  // ---- operations (each inside `serial`) ---------------------------------------------------------------------
+
+  private async renderNow(snapshot: ConventionSnapshot): Promise<string[]> {
+    this.snapshot = snapshot;
+    this.display.update(snapshot);
+    this.layout = layoutConvention(snapshot, { year: this.options.year ?? new Date().getFullYear() });
+    this.fields.clear();
+    this.containers.clear();
+    this.parts.clear();
+    for (const part of allParts(this.layout)) {
+      this.parts.add(part.tag);
+      if (part.type === 'field') this.fields.set(part.tag, part);
+      if (part.type === 'container' && part.entity) this.containers.set(part.tag, part);
+    }
+    const listen = this.capabilities.editEvents;
+    const since = this.state.mark();
+    const result = await this.word.run(async (context) => {
+      if (this.options.supports('WordApi', '1.4')) context.document.settings.add(SETTING, { id: snapshot.convention.id });
+      return renderLayout(context, this.layout, {
+        fieldText: (part) => this.state.text(part.tag) ?? this.display.show(part.ref, part.value, part.multiline),
+        visit: (part, control, loaded) => {
+          if (listen && !(loaded && this.listened.has(control.id))) this.listen(part.type === 'field', control);
+        },
+        decorate: (part, control, loaded) => this.decorate(part, control, loaded),
+        deleting: (id) => this.events.expectDeletion(id),
+      });
+    });
+    const stale: FieldValue[] = [];
+    for (const { part, control } of result.placed) {
+      this.state.noteId(control.id, part.tag);
+      if (listen) this.listened.add(control.id);
+      if (part.type !== 'field') continue;
+      const value = this.state.remember(part, control.text, since);
+      // Same value, but shown under an old name (a renamed pilot): show it as it now reads.
+      if (value === part.value && this.state.text(part.tag) !== this.display.show(part.ref, part.value, part.multiline)) stale.push({ ref: part.ref, value });
+    }
+    if (stale.length > 0) await this.writeNow(new Map(stale.map((v) => [fieldTag(v.ref), v.value])), false);
+    return result.placed.filter((p) => p.created).map((p) => p.part.tag);
+  }
+
+  private async writeNow(values: ReadonlyMap<string, string>, retry: boolean): Promise<void> {
+    const writes: FieldWrite[] = [];
+    for (const [tag, value] of values) {
+      const part = this.fields.get(tag);
+      if (!part) continue;
+      const text = this.display.show(part.ref, value, part.multiline);
+      if (this.state.text(tag) === text) continue;
+      writes.push({ part, text, known: this.events.isQuiet(tag) ? null : this.state.lines(tag) });
+    }
+    if (writes.length === 0) return;
+    const since = this.state.mark();
+    try {
+      const written = await this.word.run(async (context) => {
+        const queued = queueWrites(context, writes);
+        await context.sync();
+        return queued;
+      });
+      const { echoes, changed, retyped } = settleWrites(written, this.state, since);
+      for (const id of echoes) this.events.expectEcho(id);
+      if (retyped.size > 0) await this.writeNow(retyped, retry);
+      if (changed.length > 0) this.emit({ scope: 'fields', refs: changed });
+    } catch (error) {
+      if (!retry || !isMissing(error) || !this.snapshot) throw error;
+      // A field was deleted under us (undo, a co-author): put the structure back, then write again.
+      const restored = await this.renderNow(this.snapshot);
+      this.report(problems.restored(restored));
+      await this.writeNow(values, false);
+    }
+  }
+
+  /**
+   * Reads fields. With Word's events on, a field no event reported since it was last loaded or written, and not
+   * holding the caret (desktop reports typing only on leaving), still shows what was loaded: it is answered from
+   * that without a round trip — the binding's read-before-write of a remote burst costs nothing. Undo fires no
+   * event: the periodic full read (which always goes to Word) catches it.
+   */
+  private async readSome(refs: readonly FieldRef[]): Promise<FieldValue[]> {
+    const parts = [...new Set(refs.map(fieldTag))]
+      .map((tag) => this.fields.get(tag))
+      .filter((part): part is FieldPart => part !== undefined && !this.events.isQuiet(part.tag));
+    const values: FieldValue[] = [];
+    const fromWord: FieldPart[] = [];
+    for (const part of parts) {
+      const cached = this.capabilities.editEvents && part.tag !== this.events.caret ? this.state.cached(part) : null;
+      if (cached === null) fromWord.push(part);
+      else values.push({ ref: part.ref, value: cached });
+    }
+    if (fromWord.length === 0) return values;
+    const since = this.state.mark();
+    const loaded = await readTags(
+      this.word,
+      fromWord.map((p) => p.tag),
+    );
+    loaded.forEach(({ text }, i) => {
+      const part = fromWord[i] as FieldPart;
+      if (text === null) this.scheduleRestore();
+      else values.push({ ref: part.ref, value: this.state.remember(part, text, since) });
+    });
+    return values;
+  }
+
+  private async readAll(): Promise<FieldValue[]> {
+    const since = this.state.mark();
+    const { controls, body } = await readDocument(this.word);
+    const report = checkStructure(this.layout, controls, body);
+    if (report.missing.length > 0 || report.duplicated.length > 0) this.scheduleRestore();
+    const stray = JSON.stringify(report.stray);
+    if (stray !== this.lastStray) {
+      const before = this.lastStray;
+      this.lastStray = stray;
+      for (const s of report.stray) this.report(problems.stray(s));
+      if (report.stray.length === 0 && before !== '' && before !== '[]') this.report(problems.strayGone());
+    }
+    const byTag = new Map<string, string>();
+    for (const { id, tag, text } of controls) {
+      if (byTag.has(tag)) continue;
+      byTag.set(tag, text);
+      this.state.noteId(id, tag);
+    }
+    const values: FieldValue[] = [];
+    for (const part of this.fields.values()) {
+      const raw = byTag.get(part.tag);
+      if (raw !== undefined && !this.events.isQuiet(part.tag)) values.push({ ref: part.ref, value: this.state.remember(part, raw, since) });
+    }
+    return values;
+  }
+
+  // ---- helpers -----------------------------------------------------------------------------------------------
+
+  private listen(isField: boolean, control: WordContentControl): void {
+    if (isField) {
+      this.handlers.push(control.onDataChanged.add(this.events.onDataChanged));
+      this.handlers.push(control.onSelectionChanged.add(this.events.onSelectionChanged));
+    }
+    this.handlers.push(control.onDeleted.add(this.events.onDeleted));
+  }
+
+  private decorate(part: Part, control: WordContentControl, loaded: { appearance?: string } | null): void {
+    if (part.type !== 'container') return;
+    const look = containerLook(part, part.entity ? this.marks.get(part.tag) : undefined);
+    if (loaded && loaded.appearance === look.appearance && look.appearance === 'Hidden') return;
+    control.appearance = look.appearance;
+    control.color = look.color;
+    control.title = look.title;
+  }
+
+  private scheduleRestore(): void {
+    if (this.restoring || this.disposed || !this.snapshot) return;
+    this.restoring = true;
+    setTimeout(() => {
+      this.restoring = false;
+      const snapshot = this.snapshot;
+      if (!snapshot || this.disposed) return;
+      this.serial(() => this.renderNow(snapshot)).then(
+        (restored) => {
+          if (restored.length > 0) this.report(problems.restored(restored));
+        },
+        (error: unknown) => this.fail(error),
+      );
+    }, 0);
+  }
+
+  private emit(hint: EditHint): void {
+    if (hint.scope === 'fields') this.state.touched(hint.refs);
+    for (const listener of this.listeners) listener(hint);
+  }
+
+  private report(problem: WordProblem): void {
+    this.options.onProblem?.(problem);
+  }
+
+  private fail(error: unknown): void {
+    if (!this.options.onProblem) throw error;
+    this.report(problems.failed(error));
+  }
+
+  private serial<T>(operation: () => Promise<T>): Promise<T> {
+    const run = this.chain.then(operation, operation);
+    this.chain = run.catch(() => undefined);
+    return run;
+  }
+}
+
+function isMissing(error: unknown): boolean {
+  const code = error && typeof error === 'object' && 'code' in error ? error.code : null;
+  return code === 'ItemNotFound' || code === 'InvalidObjectPath';
+}
+
