@@ -31,6 +31,8 @@ export interface BindingOptions {
   onError?: (error: unknown) => void;
 }
 
+const AGREED_SAVE_MS = 2000;
+
 export class HostBinding {
   /** Per field tag, the last text the host and the model agreed on: the base of the three-way merge. */
   private readonly base = new Map<string, string>();
@@ -41,6 +43,7 @@ export class HostBinding {
   private running: Promise<void> | null = null;
   private rerun = false;
   private readonly cleanups: Array<() => void> = [];
+  private saveTimer: ReturnType<typeof setTimeout> | null = null;
   /** The model as this binding writes it: its transactions carry the binding as origin, to skip their echo. */
   private readonly model: ConventionDoc;
 
@@ -52,25 +55,44 @@ export class HostBinding {
     this.model = new ConventionDoc(model.ydoc, this);
   }
 
-  /** Renders the convention in the host and starts following both sides. */
+  /**
+   * Renders the convention in the host and starts following both sides. A document reopened after edits made
+   * without the add-in is merged with the model (against the texts last agreed on, kept in the document); otherwise
+   * the host is brought up to the model.
+   */
   async start(): Promise<void> {
     await this.host.render(readSnapshot(this.model.ydoc));
+    const agreed = (await this.host.agreed?.load()) ?? new Map<string, string>();
     const shown = await this.host.read();
     const fromModel: FieldValue[] = [];
-    for (const { ref } of shown) {
-      const value = readFieldText(this.model, ref);
-      if (value === undefined) continue;
-      this.base.set(fieldTag(ref), value);
-      fromModel.push({ ref, value });
+    const toMerge = new Set<string>();
+    for (const { ref, value } of shown) {
+      const modelText = readFieldText(this.model, ref);
+      if (modelText === undefined) continue;
+      const tag = fieldTag(ref);
+      const base = agreed.get(tag);
+      if (base !== undefined && value !== base) {
+        this.base.set(tag, base);
+        toMerge.add(tag);
+      } else {
+        this.base.set(tag, modelText);
+        if (value !== modelText) fromModel.push({ ref, value: modelText });
+      }
     }
-    await this.host.write(fromModel);
+    if (fromModel.length > 0) await this.host.write(fromModel);
     this.cleanups.push(observeChanges(this.model.ydoc, (batch) => this.onModelChange(batch)));
     this.cleanups.push(this.host.onEdit((hint) => this.onHostEdit(hint)));
+    if (toMerge.size > 0) {
+      for (const tag of toMerge) if (this.dirty !== 'all') this.dirty.add(tag);
+      this.schedule();
+      await this.settled();
+    }
     const pollMs = this.options.pollMs ?? (this.host.capabilities.editEvents ? 5000 : 1000);
     if (pollMs > 0) {
       const timer = setInterval(() => this.onHostEdit({ scope: 'all' }), pollMs);
       this.cleanups.push(() => clearInterval(timer));
     }
+    this.saveAgreed();
   }
 
   /** Resolves when every pending change has been carried to the other side. */
@@ -80,6 +102,21 @@ export class HostBinding {
 
   dispose(): void {
     for (const cleanup of this.cleanups.splice(0)) cleanup();
+    if (this.saveTimer) {
+      clearTimeout(this.saveTimer);
+      this.saveTimer = null;
+      void this.host.agreed?.save(new Map(this.base)).catch((error: unknown) => this.options.onError?.(error));
+    }
+  }
+
+  /** Keeps the agreed texts in the document (coalesced: at most one save every two seconds). */
+  private saveAgreed(): void {
+    const store = this.host.agreed;
+    if (!store || this.saveTimer) return;
+    this.saveTimer = setTimeout(() => {
+      this.saveTimer = null;
+      store.save(new Map(this.base)).catch((error: unknown) => this.options.onError?.(error));
+    }, AGREED_SAVE_MS);
   }
 
   private onHostEdit(hint: EditHint): void {
@@ -114,6 +151,7 @@ export class HostBinding {
           this.rerun = false;
           try {
             await this.flush();
+            this.saveAgreed();
           } catch (error) {
             this.dirty = 'all';
             this.structural = true;

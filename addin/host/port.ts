@@ -21,6 +21,16 @@ export interface HostCapabilities {
   selection: boolean;
 }
 
+/**
+ * The last text the host and the model agreed on, per field tag, kept inside the document itself: when the document
+ * is reopened after being edited without the add-in, it is the base of the three-way merge, so the offline edits
+ * and what the others changed meanwhile both survive.
+ */
+export interface AgreedStore {
+  load(): Promise<Map<string, string>>;
+  save(entries: ReadonlyMap<string, string>): Promise<void>;
+}
+
 export interface HostPort {
   readonly name: HostName;
   readonly capabilities: HostCapabilities;
@@ -38,4 +48,6 @@ export interface HostPort {
   /** Sets or clears (null) a visible mark on an entity: a validation finding, someone else is here, locked. */
   mark(target: EntityRef, mark: Mark | null): Promise<void>;
   dispose(): void;
+  /** Hosts whose document outlives the session (Word, Excel) keep the agreed texts with it. */
+  readonly agreed?: AgreedStore;
 }

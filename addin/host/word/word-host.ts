@@ -3,7 +3,7 @@
 // (FieldState) from every load, so writes touch only changed paragraphs without reading first.
 import type { ConventionSnapshot } from '../../../shared/index.ts';
 import { type EntityRef, type FieldRef, type FieldValue, fieldTag } from '../../binding/field-ref.ts';
-import type { EditHint, HostCapabilities, HostPort, Mark } from '../port.ts';
+import type { AgreedStore, EditHint, HostCapabilities, HostPort, Mark } from '../port.ts';
 import { FieldDisplay } from './display.ts';
 import { EditEvents } from './edit-events.ts';
 import { allParts, type FieldPart, layoutConvention, type Part } from './layout.ts';
@@ -31,6 +31,7 @@ export interface WordHostOptions {
 }
 
 const SETTING = 'ctg.convention';
+const AGREED_SETTING = 'ctg.agreed';
 
 export class WordHost implements HostPort {
   readonly name = 'word';
@@ -72,6 +73,36 @@ export class WordHost implements HostPort {
       },
       { echoMs: 2000, remoteQuietMs: options.remoteQuietMs ?? 10_000 },
     );
+    if (options.supports('WordApi', '1.4')) this.agreed = this.agreedInSettings();
+  }
+
+  readonly agreed?: AgreedStore;
+  /** The agreed texts as last read from (or written to) the document. */
+  private agreedLoaded: Map<string, string> | null = null;
+
+  /** The texts last agreed on, in the document's settings: the base for merging edits made without the add-in. */
+  private agreedInSettings(): AgreedStore {
+    return {
+      load: () =>
+        this.serial(async () => {
+          if (this.agreedLoaded) return this.agreedLoaded;
+          return this.word.run(async (context) => {
+            const setting = context.document.settings.getItemOrNullObject(AGREED_SETTING);
+            setting.load('value');
+            await context.sync();
+            this.agreedLoaded = agreedEntries(setting.isNullObject ? null : setting.value);
+            return this.agreedLoaded;
+          });
+        }),
+      save: (entries) =>
+        this.serial(() =>
+          this.word.run(async (context) => {
+            context.document.settings.add(AGREED_SETTING, Object.fromEntries(entries));
+            await context.sync();
+            this.agreedLoaded = new Map(entries);
+          }),
+        ),
+    };
   }
 
   async render(snapshot: ConventionSnapshot): Promise<void> {
@@ -175,8 +206,12 @@ export class WordHost implements HostPort {
     const listen = this.capabilities.editEvents;
     const since = this.state.mark();
     const result = await this.word.run(async (context) => {
-      if (this.options.supports('WordApi', '1.4')) context.document.settings.add(SETTING, { id: snapshot.convention.id });
-      return renderLayout(context, this.layout, {
+      const settings = this.options.supports('WordApi', '1.4') ? context.document.settings : null;
+      settings?.add(SETTING, { id: snapshot.convention.id });
+      // The agreed texts ride along with the render's sync, so binding a document costs no extra round trip.
+      const agreed = settings && !this.agreedLoaded ? settings.getItemOrNullObject(AGREED_SETTING) : null;
+      agreed?.load('value');
+      const placed = await renderLayout(context, this.layout, {
         fieldText: (part) => this.state.text(part.tag) ?? this.display.show(part.ref, part.value, part.multiline),
         visit: (part, control, loaded) => {
           if (listen && !(loaded && this.listened.has(control.id))) this.listen(part.type === 'field', control);
@@ -184,6 +219,8 @@ export class WordHost implements HostPort {
         decorate: (part, control, loaded) => this.decorate(part, control, loaded),
         deleting: (id) => this.events.expectDeletion(id),
       });
+      if (agreed) this.agreedLoaded = agreedEntries(agreed.isNullObject ? null : agreed.value);
+      return placed;
     });
     const stale: FieldValue[] = [];
     for (const { part, control } of result.placed) {
@@ -346,3 +383,7 @@ function isMissing(error: unknown): boolean {
   return code === 'ItemNotFound' || code === 'InvalidObjectPath';
 }
 
+function agreedEntries(value: unknown): Map<string, string> {
+  const entries = value && typeof value === 'object' ? Object.entries(value as Record<string, unknown>) : [];
+  return new Map(entries.filter((e): e is [string, string] => typeof e[1] === 'string'));
+}
