@@ -48,7 +48,7 @@ const ID_PREFIX: Record<EntityKind, string> = {
   amendment: 'ave',
   annualReview: 'bil',
   thread: 'fil',
-  comment: 'com',
+  comment: 'msg',
 };
 
 export class ConventionDoc {
