@@ -44,3 +44,19 @@ it('read-only: what is typed in the host is put back to the model’s value', as
   expect(title.textContent).toBe('Créer un multi-accueil');
   binding.dispose();
 });
+
+it('a change to a just-added entity, arriving before its fields were read, is not undone', async () => {
+  const { model, objective } = conventionFixture();
+  const container = document.createElement('div');
+  document.body.append(container);
+  const host = new BrowserHost(container, { editable: true, year: 2026 });
+  const binding = new HostBinding(model, host, { pollMs: 0 });
+  await binding.start();
+  const added = model.add('action', { code: '1.1.2', title: 'Relais petite enfance', description: 'Première version.' }, { parent: objective });
+  await binding.settled();
+  model.update('action', added, { description: 'Version revue par la Caf.' });
+  await binding.settled();
+  expect(model.read('action', added).description).toBe('Version revue par la Caf.');
+  expect(container.querySelector(`[data-tag="ctg:action:${added}:description"]`)?.textContent).toBe('Version revue par la Caf.');
+  binding.dispose();
+});

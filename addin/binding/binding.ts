@@ -4,8 +4,8 @@
 // or two add-ins on one document, never duplicates text.
 import { type ChangeBatch, ConventionDoc, observeChanges, readSnapshot } from '../../shared/index.ts';
 import type { EditHint, HostPort } from '../host/port.ts';
-import { parseFieldText, readFieldText, writeField } from './field-codec.ts';
-import { type FieldRef, type FieldValue, fieldTag, parseFieldTag } from './field-ref.ts';
+import { parseFieldText, readFieldText, renderedTexts, writeField } from './field-codec.ts';
+import { type EntityRef, type FieldRef, type FieldValue, fieldTag, parseFieldTag } from './field-ref.ts';
 import { mergeText } from './three-way.ts';
 
 export interface BindingProblem {
@@ -40,6 +40,8 @@ export class HostBinding {
   private dirty: Set<string> | 'all' = new Set();
   private changed = new Set<string>();
   private structural = false;
+  /** Entities added or restored since the last render: their fields get a base as the render shows them. */
+  private appeared: EntityRef[] = [];
   private running: Promise<void> | null = null;
   private rerun = false;
   private readonly cleanups: Array<() => void> = [];
@@ -129,6 +131,7 @@ export class HostBinding {
     if (batch.origin === this) return;
     if (batch.structural) this.structural = true;
     for (const change of batch.changes) {
+      if (change.type === 'added' || change.type === 'restored') this.appeared.push({ kind: change.kind, id: change.id });
       if (change.type !== 'updated') continue;
       for (const field of change.fields) {
         this.changed.add(fieldTag({ kind: change.kind, id: change.id, field }));
@@ -184,7 +187,12 @@ export class HostBinding {
         for (const { ref, value } of values) this.reconcile(ref, value, changed);
       });
     }
-    if (structural) await this.host.render(readSnapshot(this.model.ydoc));
+    if (structural) {
+      // What the render shows new entities with is what host and model agree on, until someone types.
+      const shown = renderedTexts(this.model, this.appeared.splice(0));
+      await this.host.render(readSnapshot(this.model.ydoc));
+      for (const [tag, text] of shown) if (!this.base.has(tag)) this.base.set(tag, text);
+    }
     const writes: FieldValue[] = [];
     for (const tag of changed) {
       const ref = parseFieldTag(tag);

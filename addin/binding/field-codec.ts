@@ -1,7 +1,7 @@
 // A field's value as a host shows it (plain text), and back: reading from the model, and parsing what a person
 // typed into the model's type (dates, numbers, codes). A value that does not parse is refused with a reason.
 import { type ConventionDoc, ENTITY_SPECS, type FieldSpec, SINGLETON_SPECS } from '../../shared/index.ts';
-import type { FieldRef } from './field-ref.ts';
+import { type EntityRef, type FieldRef, fieldTag } from './field-ref.ts';
 
 export type Parsed = { ok: true; value: unknown } | { ok: false; fr: string; en: string };
 
@@ -95,9 +95,34 @@ export function writeField(model: ConventionDoc, ref: FieldRef, value: unknown):
     const previous = record[found.key];
     if (value === undefined) delete record[found.key];
     else if (previous && typeof previous === 'object' && 'status' in previous) record[found.key] = { ...previous, status: value };
+    else if (found.field === 'statusByYear') record[found.key] = { status: value, comment: '', decision: null };
     else record[found.key] = value;
     next = record;
   }
   if (ref.kind === 'convention' || ref.kind === 'territory' || ref.kind === 'diagnostic') model.setSingleton(ref.kind, { [found.field]: next });
   else model.update(ref.kind, ref.id, { [found.field]: next });
+}
+
+/**
+ * Every field of these entities as a host shows it right now, record fields key by key over the convention's
+ * years: the base of the three-way merge for entities a render has just put in the host.
+ */
+export function renderedTexts(model: ConventionDoc, entities: readonly EntityRef[]): Map<string, string> {
+  const texts = new Map<string, string>();
+  const { startDate, endDate } = model.readSingleton('convention');
+  const first = Number(startDate?.slice(0, 4));
+  const last = Number(endDate?.slice(0, 4));
+  const years = Number.isInteger(first) && Number.isInteger(last) && last >= first && last - first < 12 ? Array.from({ length: last - first + 1 }, (_, i) => String(first + i)) : [];
+  for (const { kind, id } of entities) {
+    if (kind === 'convention' || kind === 'territory' || kind === 'diagnostic' || !model.isLive(kind, id)) continue;
+    for (const [field, spec] of Object.entries(ENTITY_SPECS[kind].fields) as Array<[string, FieldSpec]>) {
+      const fields = spec.kind === 'record' ? [...new Set([...Object.keys((model.read(kind, id) as unknown as Record<string, Record<string, unknown>>)[field] ?? {}), ...years])].map((key) => `${field}.${key}`) : [field];
+      for (const name of fields) {
+        const ref = { kind, id, field: name };
+        const text = readFieldText(model, ref);
+        if (text !== undefined) texts.set(fieldTag(ref), text);
+      }
+    }
+  }
+  return texts;
 }

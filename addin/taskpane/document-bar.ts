@@ -9,6 +9,8 @@ export interface DocumentMessage {
   id: string;
   text: string;
   tone: 'info' | 'warning' | 'error';
+  /** A way out offered with the message, e.g. « Annuler » after a row was deleted. */
+  action?: { label: string; run: () => void };
 }
 
 export class CtgDocumentBar extends LitElement {
@@ -47,12 +49,19 @@ export class CtgDocumentBar extends LitElement {
         ? html`<ul>
             ${this.messages.map(
               (m) => html`<li class=${m.tone} role=${m.tone === 'error' ? 'alert' : 'status'}>
-                ${m.text} <button class="link" type="button" aria-label="Fermer" @click=${() => this.dismiss(m.id)}>×</button>
+                <span>${m.text}</span>
+                ${m.action ? html`<button class="link undo" type="button" @click=${() => this.act(m)}>${m.action.label}</button>` : nothing}
+                <button class="link" type="button" aria-label="Fermer" @click=${() => this.dismiss(m.id)}>×</button>
               </li>`,
             )}
           </ul>`
         : nothing}
     </section>`;
+  }
+
+  private act(m: DocumentMessage): void {
+    m.action?.run();
+    this.dismiss(m.id);
   }
 
   private dismiss(id: string): void {
@@ -64,6 +73,7 @@ export class CtgDocumentBar extends LitElement {
     button { font: inherit; background: #000091; color: #fff; border: 0; border-radius: 4px; padding: 8px 12px; cursor: pointer; width: 100%; }
     button:focus { outline: 2px solid #000091; outline-offset: 2px; }
     button.link { background: none; color: inherit; width: auto; padding: 0 4px; }
+    button.undo { color: #000091; text-decoration: underline; font-weight: 600; }
     p { margin: 4px 0; }
     .live { color: #18753c; }
     .error { color: #ce0500; }

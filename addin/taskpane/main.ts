@@ -1,6 +1,6 @@
 // The Office task pane shell (Word and Excel), which also runs in a plain browser window: finds the host, mounts
 // the pane, creates the live session when the person joins, and reconnects to the convention this document
-// remembers. In Word the document adapter plugs in as `pane.host`, with its own bar in the pane.
+// remembers. In Word or Excel the document adapter plugs in as `pane.host`, with its own bar in the pane.
 import '../pane/index.ts';
 import { rememberedJoin } from '../pane/join-input.ts';
 import { type DocumentSettingsLike, localStorageFor, type PaneStorage } from '../pane/storage.ts';
@@ -8,7 +8,7 @@ import type { HostPort } from '../host/port.ts';
 import { ConventionSession } from '../session/session.ts';
 import './document-bar.ts';
 import type { CtgDocumentBar } from './document-bar.ts';
-import { type DocumentLink, linkWord } from './word.ts';
+import { type DocumentLink, linkDocument, type OfficeDocument } from './document-link.ts';
 import { detectOffice } from './office-host.ts';
 import { officeStorage } from './storage.ts';
 
@@ -52,10 +52,11 @@ async function main(): Promise<void> {
     pane.session?.dispose();
     pane.session = session;
     bar.remove();
-    if (!session || environment.host !== 'word' || !office) return;
+    if (!session || environment.host === 'none' || !office) return;
     pane.append(bar);
     const supports = (set: string, version: string) => office.context.requirements.isSetSupported(set, version);
-    link = await linkWord(Word, supports, session, bar);
+    const document: OfficeDocument = environment.host === 'word' ? { kind: 'word', word: Word } : { kind: 'excel', excel: Excel };
+    link = await linkDocument(document, supports, session, bar);
     pane.host = link.host;
   };
   pane.addEventListener('ctg-join', (event) => void use(new ConventionSession(event.detail)));

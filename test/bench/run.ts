@@ -2,11 +2,13 @@
 import { runBuildSizeBench } from './build-size.ts';
 import { runModelBench } from './model-bench.ts';
 import { runServerBench } from './server-bench.ts';
+import { runExcelBench } from './excel-bench.ts';
 import { runWordBench } from './word-bench.ts';
 
 runModelBench();
 runBuildSizeBench();
 await runWordBench();
+await runExcelBench();
 await runServerBench();
 // The reference servers' client libraries leave timers behind; the benchmark is over.
 process.exit(0);

@@ -1,0 +1,82 @@
+// The open Word document or Excel workbook in the task pane: its adapter bound live to the model. Re-attaches by
+// itself when the file already holds this convention; otherwise offers to create it (« Créer … »). What the adapter
+// reports (restored parts, values kept but not taken, rows added or deleted) is shown in the document bar, with an
+// undo after a deletion.
+import { HostBinding } from '../binding/binding.ts';
+import type { ExcelApi } from '../host/excel/excel-api.ts';
+import { ExcelHost } from '../host/excel/excel-host.ts';
+import { applyStructureEdit } from '../host/excel/structure-edits.ts';
+import type { HostPort } from '../host/port.ts';
+import type { WordApi } from '../host/word/word-api.ts';
+import { WordHost } from '../host/word/word-host.ts';
+import type { ConventionSession } from '../session/session.ts';
+import type { CtgDocumentBar, DocumentMessage } from './document-bar.ts';
+
+export interface DocumentLink {
+  host: HostPort;
+  dispose(): void;
+}
+
+export type OfficeDocument = { kind: 'word'; word: WordApi } | { kind: 'excel'; excel: ExcelApi };
+
+type Supports = (set: string, version: string) => boolean;
+type Say = (text: string, tone: DocumentMessage['tone'], action?: DocumentMessage['action']) => void;
+
+let messageId = 0;
+
+function createHost(document: OfficeDocument, supports: Supports, session: ConventionSession, say: Say): HostPort & { requestFullRead(): void; attachedConvention?(): Promise<string | null> } {
+  if (document.kind === 'word') {
+    return new WordHost({ word: document.word, supports, onProblem: (p) => say(p.fr, p.type === 'failed' ? 'error' : 'warning') });
+  }
+  return new ExcelHost({
+    excel: document.excel,
+    supports,
+    onProblem: (p) => say(p.fr, p.type === 'failed' || (p.type === 'invalid-value' && p.severity === 'error') ? 'error' : p.type === 'invalid-value-fixed' ? 'info' : 'warning'),
+    onStructureEdit: (edit) => {
+      if (session.identity.access !== 'edit') return;
+      const outcome = applyStructureEdit(session.model, edit);
+      if (edit.type === 'remove' && outcome.undo) say(`${edit.label.fr} : supprimé(e).`, 'info', { label: 'Annuler', run: outcome.undo });
+    },
+  });
+}
+
+export async function linkDocument(document: OfficeDocument, supports: Supports, session: ConventionSession, bar: CtgDocumentBar): Promise<DocumentLink> {
+  const say: Say = (text, tone, action) => {
+    bar.messages = [...bar.messages.slice(-4), { id: String(++messageId), text, tone, ...(action ? { action } : {}) }];
+  };
+  const host = createHost(document, supports, session, say);
+  let binding: HostBinding | null = null;
+  const bind = async () => {
+    bar.status = { state: 'working' };
+    try {
+      await session.whenLoaded();
+      binding = new HostBinding(session.model, host, {
+        readOnly: session.identity.access !== 'edit',
+        onProblem: (problem) => {
+          if (problem) say(problem.fr, 'warning');
+        },
+        onError: (error) => say(`Le document n'a pas pu suivre la dernière modification (${error instanceof Error ? error.message : String(error)}) : elle sera reprise automatiquement.`, 'error'),
+      });
+      await binding.start();
+      bar.status = { state: 'live' };
+    } catch (error) {
+      bar.status = { state: 'error', message: `La convention n'a pas pu être mise en place dans ce document : ${error instanceof Error ? error.message : String(error)}. Réessayez.` };
+    }
+  };
+  bar.insertLabel = document.kind === 'word' ? 'Créer la convention dans ce document' : "Créer le plan d'actions dans ce classeur";
+  bar.canInsert = session.identity.access === 'edit';
+  bar.addEventListener('ctg-insert', () => void bind());
+  // Office fires no event on undo: re-read everything when the person comes back to the pane.
+  const onFocus = () => host.requestFullRead();
+  window.addEventListener('focus', onFocus);
+  if ((await host.attachedConvention?.()) === session.options.conventionId) await bind();
+  else bar.status = { state: 'absent' };
+  return {
+    host,
+    dispose() {
+      window.removeEventListener('focus', onFocus);
+      binding?.dispose();
+      host.dispose();
+    },
+  };
+}
