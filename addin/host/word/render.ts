@@ -4,7 +4,7 @@
 import { type Anchor, type Created, createPart, lookOf, relabel, retable } from './create.ts';
 import { allParts, type FieldPart, type LabelPart, type Part } from './layout.ts';
 import { classifyTag } from './tags.ts';
-import { squash } from './text.ts';
+import { fieldText, squash } from './text.ts';
 import type { WordContentControl, WordContext } from './word-api.ts';
 
 export interface Loaded {
@@ -82,7 +82,11 @@ export async function renderLayout(context: WordContext, layout: readonly Part[]
   const placed: Placed[] = [];
   const createEnv = {
     body: context.document.body,
-    fieldText: env.fieldText,
+    // A field recreated in its new place keeps what Word showed in it, typing not yet reported included.
+    fieldText: (part: FieldPart) => {
+      const was = existing.get(part.tag);
+      return was ? fieldText(was.text, part.multiline).text : env.fieldText(part);
+    },
     created: ({ part, control }: Created) => {
       placed.push({ part, control, created: true });
       env.visit(part, control, null);
