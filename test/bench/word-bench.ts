@@ -131,7 +131,7 @@ export async function runWordBench(): Promise<void> {
   console.table({
     'insert the sample convention (render)': { value: `${insert.render} round trips`, target: '≤ 3', note: `${insert.controls} content controls` },
     'insert + bind (render, read, write)': { value: `${insert.bind} round trips`, target: '≤ 3', note: 'HostBinding.start' },
-    [`burst of ${burst.fields} remote field changes`]: { value: `${burst.trips} round trip(s)`, target: '1', note: 'through the binding' },
+    [`burst of ${burst.fields} remote field changes`]: { value: `${burst.trips} round trip(s)`, target: '1', note: 'read (unreported typing) + write; nothing typed is overwritten' },
   });
   console.log(`40-page convention: ${long.pages.toFixed(1)} pages (${CHARS_PER_PAGE} characters a page), ${long.controls} content controls`);
   console.table({

@@ -50,13 +50,6 @@ export class FieldState {
     return this.unsure.has(tag) ? null : (this.known.get(tag) ?? null);
   }
 
-  /** The model's value from the known text, when nothing says Word shows something else; else null. */
-  cached(part: FieldPart): string | null {
-    const text = this.known.get(part.tag);
-    if (text === undefined || this.dirty.has(part.tag)) return null;
-    return this.display.take(part.ref, text, part.multiline);
-  }
-
   /** A text as Word would show it, as the model's value. */
   value(part: FieldPart, text: string): string {
     return this.display.take(part.ref, text, part.multiline);

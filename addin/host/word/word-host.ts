@@ -266,22 +266,17 @@ export class WordHost implements HostPort {
   }
 
   /**
-   * Reads fields. With Word's events on, a field no event reported since it was last loaded or written, and not
-   * holding the caret (desktop reports typing only on leaving), still shows what was loaded: it is answered from
-   * that without a round trip — the binding's read-before-write of a remote burst costs nothing. Undo fires no
-   * event: the periodic full read (which always goes to Word) catches it.
+   * Reads fields, always from Word: a field's typing may not be reported yet (desktop reports it on leaving the
+   * control, the web's events arrive later than the keystrokes), and answering from what was last loaded let a
+   * remote write go over that typing (seeded test: `EXCEL_SEED=203 … excel-convergence -t Word`). Nothing typed is
+   * lost; a remote burst costs one read and one write.
    */
   private async readSome(refs: readonly FieldRef[]): Promise<FieldValue[]> {
     const parts = [...new Set(refs.map(fieldTag))]
       .map((tag) => this.fields.get(tag))
       .filter((part): part is FieldPart => part !== undefined && !this.events.isQuiet(part.tag));
     const values: FieldValue[] = [];
-    const fromWord: FieldPart[] = [];
-    for (const part of parts) {
-      const cached = this.capabilities.editEvents && part.tag !== this.events.caret ? this.state.cached(part) : null;
-      if (cached === null) fromWord.push(part);
-      else values.push({ ref: part.ref, value: cached });
-    }
+    const fromWord = parts;
     if (fromWord.length === 0) return values;
     const since = this.state.mark();
     const loaded = await readTags(
