@@ -41,22 +41,9 @@ export class FakeRequestContext {
   }
 }
 
-/** Parses `load`'s argument into property names; `items/` prefixes (collections) are dropped. */
-export function loadNames(arg: string | string[] | undefined, all: readonly string[]): string[] {
-  const names = arg === undefined ? [...all] : typeof arg === 'string' ? arg.split(',') : arg;
-  const out: string[] = [];
-  for (const raw of names) {
-    const name = raw.trim().replace(/^items\//, '');
-    if (name === '' || name === 'items' || name === '$all') {
-      out.push(...all);
-      continue;
-    }
-    if (name.includes('/')) throw new FakeOfficeError(ErrorCodes.notModelled, `load("${raw}"): navigation paths are not modelled`);
-    if (!all.includes(name)) throw new FakeOfficeError(ErrorCodes.invalidArgument, `Unknown property '${name}'.`);
-    out.push(name);
-  }
-  return out;
-}
+import { loadNames } from '../office/errors.ts';
+
+export { loadNames };
 
 /**
  * A proxy: resolves its target lazily, in the sync that first uses it, like Office's object paths. The target of

@@ -4,7 +4,7 @@
 import { MAX_COLUMNS, MAX_ROWS, parseAddress } from './address.ts';
 import { ClientObject, type FakeRequestContext, jsonBytes } from './context.ts';
 import { accessDenied, ErrorCodes, FakeOfficeError, invalidArgument, notModelled } from './errors.ts';
-import type { ChangedEventArgs, EventKind, SortedEventArgs } from './events.ts';
+import type { ChangedEventArgs, EventArgs, EventKind, SortedEventArgs } from './events.ts';
 import { type ExcelState, requires } from './proxy-state.ts';
 import { RangeProxy } from './range-proxies.ts';
 import { type CellValue, enter } from './values.ts';
@@ -25,7 +25,8 @@ export class EventHandlersProxy<A> {
     requires(this.context, this.state, this.version, `${this.kind} events`);
     let id: number | null = null;
     this.context.enqueue(() => {
-      id = this.state.events.register(this.kind, this.owner(), handler as (args: never) => Promise<unknown>);
+      // reason: the registry holds handlers of every event kind; this one only ever receives its own kind `A`.
+      id = this.state.events.register(this.kind, this.owner(), handler as unknown as (args: EventArgs) => Promise<unknown>);
       return undefined;
     });
     const context = this.context;

@@ -33,29 +33,9 @@ export class FakeRequestContext {
   readonly trackedObjects = { add: (_: unknown) => undefined, remove: (_: unknown) => undefined };
 }
 
-/** Parses `load`'s argument into property names; `items/` prefixes (collections) are dropped. */
-export function loadNames(arg: string | string[] | { select?: string; expand?: string } | undefined, all: readonly string[]): string[] {
-  let names: string[];
-  if (arg === undefined) names = [...all];
-  else if (typeof arg === 'string') names = arg.split(',');
-  else if (Array.isArray(arg)) names = arg;
-  else {
-    if (arg.expand) throw new FakeOfficeError(ErrorCodes.notModelled, `load({ expand: "${arg.expand}" })`);
-    names = (arg.select ?? '').split(',');
-  }
-  const out: string[] = [];
-  for (const raw of names) {
-    const name = raw.trim().replace(/^items\//, '');
-    if (name === '' || name === 'items' || name === '$all') {
-      out.push(...all);
-      continue;
-    }
-    if (name.includes('/')) throw new FakeOfficeError(ErrorCodes.notModelled, `load("${raw}"): navigation paths are not modelled`);
-    if (!all.includes(name)) throw new FakeOfficeError(ErrorCodes.invalidArgument, `Unknown property '${name}'.`);
-    out.push(name);
-  }
-  return out;
-}
+import { loadNames } from '../office/errors.ts';
+
+export { loadNames };
 
 /**
  * A proxy: resolves its target lazily, during the sync that first uses it, like Office's object paths. The
