@@ -3,6 +3,7 @@
 // model directly, on three peers whose messages arrive in random order. Every token anyone typed must end up
 // exactly once in every peer's model and every host must show its model — no lost and no duplicated text.
 import { expect, it } from 'vitest';
+import { textFields } from '../../test/support/text-fields.ts';
 import type * as Y from 'yjs';
 import { TestNetwork } from '../../test/support/network.ts';
 import { type Random, seededRandom } from '../../test/support/random.ts';
@@ -22,14 +23,6 @@ interface Person {
   container?: HTMLElement;
 }
 
-function textFields(model: ConventionDoc): FieldRef[] {
-  const refs: FieldRef[] = [];
-  for (const id of model.childIds('article')) refs.push({ kind: 'article', id, field: 'body' });
-  for (const axis of model.childIds('axis'))
-    for (const objective of model.childIds('objective', axis))
-      for (const id of model.childIds('action', objective)) refs.push({ kind: 'action', id, field: 'title' }, { kind: 'action', id, field: 'description' });
-  return refs;
-}
 
 function typeInHost(person: Person, ref: FieldRef, token: string, random: Random): void {
   const el = person.container?.querySelector(`[data-tag="${fieldTag(ref)}"]`);

@@ -2,6 +2,7 @@
 // its own peer, and one person editing the model directly; messages between the three peers arrive in random
 // order. Every token anyone typed ends up exactly once in every model, and each Word shows its model.
 import { expect, it } from 'vitest';
+import { textFields } from '../../../test/support/text-fields.ts';
 import type * as Y from 'yjs';
 import { ConventionDoc, readSnapshot } from '../../../shared/index.ts';
 import { applyTemplate } from '../../../shared/template.ts';
@@ -22,14 +23,6 @@ interface Person {
   binding?: HostBinding;
 }
 
-function textFields(model: ConventionDoc): FieldRef[] {
-  const refs: FieldRef[] = [];
-  for (const id of model.childIds('article')) refs.push({ kind: 'article', id, field: 'body' });
-  for (const axis of model.childIds('axis'))
-    for (const objective of model.childIds('objective', axis))
-      for (const id of model.childIds('action', objective)) refs.push({ kind: 'action', id, field: 'title' }, { kind: 'action', id, field: 'description' });
-  return refs;
-}
 
 async function typeInWord(person: Person, ref: FieldRef, token: string, random: Random): Promise<void> {
   const word = person.word as FakeWord;
