@@ -12,3 +12,4 @@ export { applyTemplate, type TemplateOptions } from './template.ts';
 export type * from './types.ts';
 export * from './vocabulary.ts';
 export { sampleConventionFile } from './samples/index.ts';
+export * from './review/index.ts';

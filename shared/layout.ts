@@ -1,5 +1,6 @@
 // The Y.Doc layout: which Yjs type holds each entity and field. MODEL.md explains the why; this is the single
 // source of truth that the typed API, the snapshot reader, the change events and the server's access rules use.
+import { REVIEW_ROOT } from './review/events.ts';
 import type * as T from './types.ts';
 import {
   ACTION_TYPES,
@@ -301,8 +302,11 @@ export const singletonRoot = (name: SingletonName, field: string): string => `${
 export const META_ROOT = 'meta';
 export const SCHEMA_VERSION = 1;
 
-/** The only root types a `comment`-access participant may change. */
-export const COMMENT_ROOTS: readonly string[] = [ENTITY_SPECS.thread.collection, ENTITY_SPECS.comment.collection];
+/**
+ * The only root types a `comment`-access participant may change: the discussions, and the review log (where a
+ * signatory's people record their validation; the server checks each event's author and act).
+ */
+export const COMMENT_ROOTS: readonly string[] = [ENTITY_SPECS.thread.collection, ENTITY_SPECS.comment.collection, REVIEW_ROOT];
 
 /** Keys every entity Y.Map carries besides its fields. */
 export const ENTITY_KEYS = {
