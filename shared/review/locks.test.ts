@@ -34,7 +34,7 @@ describe('locks', () => {
     const action = actionOf(model, '4.1.1');
     validateAll(model, { kind: 'action', id: action.id });
     const { locks } = currentReview(model);
-    expect(locks.lockOf({ kind: 'action', id: action.id, field: 'title' })?.message.fr).toMatch(/^Verrouillé : la fiche action 4\.1\.1 a reçu la validation de toutes les parties (Caisse d.allocations familiales de la Sorlaine, /);
+    expect(locks.lockOf({ kind: 'action', id: action.id, field: 'title' })?.message.fr).toMatch(/^Verrouillé : la fiche action 4\.1\.1 a reçu la validation de toutes les parties \(Caisse d.allocations familiales de la Sorlaine, /);
     expect(locks.lockOf({ kind: 'action', id: action.id, field: 'pos' })).not.toBeNull();
     const budget = action.budgetLines[0];
     if (budget) {
