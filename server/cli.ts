@@ -1,21 +1,30 @@
-// The `ctg` command line: `ctg serve` runs the sync server, `ctg token` prints one signed token and nothing else.
+// The `ctg` command line: `ctg serve` runs the sync server, `ctg token` prints one signed token and nothing else,
+// `ctg export` writes a convention (or a named version) as .docx, .xlsx, PDF or JSON from the data folder.
 // Messages are in French; usage errors exit 2, other failures 1.
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { parseDuration } from './auth/duration.ts';
 import { loadSecret } from './auth/secret.ts';
 import { type ClaimsInput, hs256Auth } from './auth/tokens.ts';
 import { CtgError } from './errors.ts';
+import { exportDocument, STEP_LABELS } from './export/export.ts';
+import { EXPORT_FORMATS, isExportFormat } from './export/formats.ts';
+import { ConversionFailed, LibreOfficeMissing, libreOfficeConverter } from './export/libreoffice.ts';
+import { docOfState, findVersion, loadStoredDoc } from './export/source.ts';
 import { CONVENTION_ID } from './http/input.ts';
 import { jsonLogger } from './log.ts';
 import { ACCESS_LEVELS } from './protocol/session.ts';
-import { StartupError, startServer } from './server.ts';
+import { redact, StartupError, startServer } from './server.ts';
+import { openSqliteStorage } from './storage/sqlite.ts';
 
 const USAGE = `Utilisation :
   ctg serve [--port 8787] [--host 127.0.0.1] [--data ./data] [--tls-cert FICHIER --tls-key FICHIER]
+            [--db postgres://… (ou DATABASE_URL)] [--redis redis://… (ou REDIS_URL)]
+            [--public-url https://… (ou CTG_PUBLIC_URL : l’adresse publique, derrière un répartiteur de charge)]
   ctg token --convention ID --party PARTIE --access edit|comment|view [--name NOM] [--ttl 12h] [--data DOSSIER]
-  ctg token --admin [--name NOM] [--ttl 12h] [--data DOSSIER]`;
+  ctg token --admin [--name NOM] [--ttl 12h] [--data DOSSIER]
+  ctg export --convention ID --format docx|xlsx|pdf|json [--version NOM] [-o FICHIER] [--data DOSSIER]`;
 
 /** How long the admin link printed on first start stays valid. */
 const FIRST_ADMIN_TTL = 30 * 86_400;
@@ -41,6 +50,8 @@ export async function main(argv: string[], io: Io = stdio): Promise<number | nul
         return await serve(rest, io);
       case 'token':
         return await token(rest, io);
+      case 'export':
+        return await exportCommand(rest, io);
       case undefined:
       case 'help':
       case '--help':
@@ -55,7 +66,7 @@ export async function main(argv: string[], io: Io = stdio): Promise<number | nul
       io.err(`${error.message}\n\n${USAGE}`);
       return 2;
     }
-    if (error instanceof StartupError || error instanceof CtgError) {
+    if (error instanceof StartupError || error instanceof CtgError || error instanceof LibreOfficeMissing || error instanceof ConversionFailed) {
       io.err(error.message);
       return 1;
     }
@@ -84,26 +95,44 @@ async function serve(args: string[], io: Io): Promise<number | null> {
         data: { type: 'string', default: './data' },
         'tls-cert': { type: 'string' },
         'tls-key': { type: 'string' },
+        db: { type: 'string' },
+        redis: { type: 'string' },
+        'public-url': { type: 'string' },
       },
     }),
   );
+  const shared = sharedServices(values.db ?? process.env.DATABASE_URL, values.redis ?? process.env.REDIS_URL);
+  const publicUrl = (values['public-url'] || process.env.CTG_PUBLIC_URL || '').replace(/\/+$/, '') || undefined;
+  if (publicUrl && !/^https?:\/\/[^/]+/.test(publicUrl)) throw new UsageError(`Adresse publique invalide : « ${publicUrl} ».`);
+  const redisPrefix = process.env.CTG_REDIS_PREFIX || undefined;
   const port = Number(values.port);
   const tls = readTls(values['tls-cert'], values['tls-key']);
   if (!Number.isInteger(port) || port < 0 || port > 65_535) throw new UsageError(`Port invalide : « ${values.port} ».`);
   const dataDir = resolve(values.data);
-  const firstStart = !existsSync(join(dataDir, 'ctg.sqlite'));
-  const server = await startServer({ port, host: values.host, dataDir, log: jsonLogger(), ...(tls ? { tls } : {}) });
+  let firstStart = !shared.databaseUrl && !existsSync(join(dataDir, 'ctg.sqlite'));
+  const server = await startServer({
+    port,
+    host: values.host,
+    dataDir,
+    log: jsonLogger(),
+    ...(tls ? { tls } : {}),
+    ...shared,
+    ...(publicUrl ? { publicUrl } : {}),
+    ...(redisPrefix ? { redisPrefix } : {}),
+  });
+  if (shared.databaseUrl) firstStart = (await server.storage.listConventions()).length === 0;
   // One write, so whoever reads the first line has the whole block.
   const lines = [
     `Concerto écoute sur ${server.url}`,
     `  Synchronisation : ${server.url.replace(/^http/, 'ws')}/sync/<convention>?token=<jeton>`,
-    `  Données : ${dataDir}`,
+    shared.databaseUrl ? `  Données : PostgreSQL ${redact(shared.databaseUrl)}` : `  Données : ${dataDir}`,
   ];
+  if (shared.redisUrl) lines.push(`  Bus entre instances : Redis ${redact(shared.redisUrl)}`);
   if (firstStart) {
     const admin = await server.auth.issue({ kind: 'admin', name: 'Administrateur' }, FIRST_ADMIN_TTL);
     lines.push(
       'Premier démarrage : lien administrateur (valable 30 jours) :',
-      `  ${server.url}/?token=${admin}`,
+      `  ${publicUrl ?? server.url}/?token=${admin}`,
       '  (autres jetons : ctg token --admin, ctg token --convention … --party … --access …)',
     );
   }
@@ -124,6 +153,20 @@ async function serve(args: string[], io: Io): Promise<number | null> {
   process.once('SIGTERM', () => stop('SIGTERM'));
   process.once('SIGINT', () => stop('SIGINT'));
   return null;
+}
+
+/** PostgreSQL and Redis for several instances: Redis only makes sense with a shared database. */
+function sharedServices(db: string | undefined, redis: string | undefined): { databaseUrl?: string; redisUrl?: string } {
+  const databaseUrl = db || undefined;
+  const redisUrl = redis || undefined;
+  if (databaseUrl && !/^postgres(ql)?:\/\//.test(databaseUrl)) {
+    throw new UsageError(`--db attend une adresse postgres://… (reçu « ${redact(databaseUrl)} »).`);
+  }
+  if (redisUrl && !/^rediss?:\/\//.test(redisUrl)) throw new UsageError('--redis attend une adresse redis://… ou rediss://….');
+  if (redisUrl && !databaseUrl) {
+    throw new UsageError('--redis relie des instances qui partagent une base : il faut aussi --db postgres://… (ou DATABASE_URL).');
+  }
+  return { ...(databaseUrl ? { databaseUrl } : {}), ...(redisUrl ? { redisUrl } : {}) };
 }
 
 /** Reads the TLS certificate and key (both or neither), with a message that says which file is the problem. */
@@ -177,4 +220,59 @@ async function token(args: string[], io: Io): Promise<number> {
   const auth = hs256Auth(loadSecret(dataDir).secret);
   io.out(await auth.issue(claims, ttl));
   return 0;
+}
+
+/** `ctg export`: reads the SQLite file under --data directly (a running server may keep serving it: WAL). */
+async function exportCommand(args: string[], io: Io): Promise<number> {
+  const { values } = parsed(() =>
+    parseArgs({
+      args,
+      strict: true,
+      options: {
+        convention: { type: 'string' },
+        format: { type: 'string' },
+        version: { type: 'string' },
+        output: { type: 'string', short: 'o' },
+        data: { type: 'string', default: './data' },
+      },
+    }),
+  );
+  const { convention, format } = values;
+  if (!convention || !format) throw new UsageError('Il faut --convention et --format.');
+  if (!CONVENTION_ID.test(convention)) throw new UsageError(`Identifiant de convention invalide : « ${convention} ».`);
+  if (!isExportFormat(format)) throw new UsageError(`Format invalide : « ${format} » (${EXPORT_FORMATS.join(', ')}).`);
+  const dataDir = resolve(values.data);
+  const file = join(dataDir, 'ctg.sqlite');
+  if (!existsSync(file)) throw new UsageError(`Aucune donnée Concerto dans « ${dataDir} » (ctg.sqlite absent) : indiquez le dossier avec --data.`);
+  const started = Date.now();
+  const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
+  const storage = openSqliteStorage({ path: file });
+  try {
+    // The live document is loaded even for a version: it checks the convention exists, with a helpful message.
+    const live = await loadStoredDoc(storage, convention);
+    let doc = live;
+    let version: { name: string; at: string } | undefined;
+    if (values.version) {
+      const found = await findVersion(storage, convention, values.version);
+      live.destroy();
+      doc = docOfState(found.state);
+      version = { name: found.name, at: new Date(found.at).toISOString() };
+    }
+    const converter = libreOfficeConverter();
+    const result = await exportDocument(doc, {
+      conventionId: convention,
+      format,
+      converter,
+      ...(version ? { version } : {}),
+      onProgress: (step) => io.err(`${STEP_LABELS[step].fr} (${elapsed()})`),
+    });
+    doc.destroy();
+    await converter.close?.();
+    const output = resolve(values.output ?? result.fileName);
+    writeFileSync(output, result.bytes);
+    io.out(`Écrit : ${output} (${Math.max(1, Math.round(result.bytes.length / 1024))} Ko, ${elapsed()})`);
+    return 0;
+  } finally {
+    await storage.close();
+  }
 }

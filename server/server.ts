@@ -12,12 +12,14 @@ import { loadSecret } from './auth/secret.ts';
 import { type Auth, hs256Auth } from './auth/tokens.ts';
 import { createMemoryBus } from './bus/memory.ts';
 import type { Bus } from './bus/port.ts';
+import { openRedisBus } from './bus/redis.ts';
 import { createApp } from './http/app.ts';
 import type { AppEnv } from './http/context.ts';
 import { type Logger, silentLogger } from './log.ts';
 import { type ConventionModel, sharedModel } from './model/port.ts';
 import { CLOSE } from './protocol/close-codes.ts';
 import type { Storage } from './storage/port.ts';
+import { openPostgresStorage } from './storage/postgres.ts';
 import { openSqliteStorage } from './storage/sqlite.ts';
 import { Documents } from './sync/documents.ts';
 import { SyncMetrics } from './sync/metrics.ts';
@@ -42,6 +44,8 @@ export interface CoreOptions {
   readonly synchronous?: 'NORMAL' | 'FULL';
   /** Base URL for links (default: the listening address). */
   readonly publicUrl?: string;
+  /** Mean period of the state exchange between instances over the bus (default 10 s). */
+  readonly resyncMs?: number;
 }
 
 export interface Core {
@@ -58,7 +62,13 @@ export interface Core {
   shutdown(): Promise<void>;
 }
 
-export type StartupErrorCode = 'port_in_use' | 'port_forbidden' | 'data_not_writable';
+export type StartupErrorCode =
+  | 'port_in_use'
+  | 'port_forbidden'
+  | 'data_not_writable'
+  | 'database_unreachable'
+  | 'redis_unreachable'
+  | 'secret_required';
 
 /** A reason the server cannot start, in a sentence for the person who ran it. */
 export class StartupError extends Error {
@@ -109,6 +119,7 @@ export function createCore(options: CoreOptions = {}): Core {
     log,
     ...(options.idleMs !== undefined ? { idleMs: options.idleMs } : {}),
     ...(options.compactAfterRows !== undefined ? { compactAfterRows: options.compactAfterRows } : {}),
+    ...(options.resyncMs !== undefined ? { resyncMs: options.resyncMs } : {}),
   });
   const endpoint = new SyncEndpoint({
     documents,
@@ -161,6 +172,12 @@ export interface ServerOptions extends CoreOptions {
   readonly host?: string;
   /** PEM certificate and key: serve HTTPS/WSS (Office add-ins need HTTPS; see `npm run dev-certs`). */
   readonly tls?: { readonly cert: Buffer; readonly key: Buffer };
+  /** `postgres://…`: storage in PostgreSQL, shared by several instances (instead of SQLite in `dataDir`). */
+  readonly databaseUrl?: string;
+  /** `redis://…`: the bus between the instances sharing the database. */
+  readonly redisUrl?: string;
+  /** Redis channel prefix (default `ctg:<database name>:`, so deployments sharing a Redis stay apart). */
+  readonly redisPrefix?: string;
 }
 
 export interface RunningServer extends Core {
@@ -175,11 +192,14 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   const host = options.host ?? '127.0.0.1';
   const port = options.port ?? 8787;
   const dataDir = options.dataDir ?? './data';
-  if (!options.storage) prepareDataDir(dataDir);
+  if (!options.storage && !options.databaseUrl) prepareDataDir(dataDir);
+  const shared = await openShared(options);
   let core: Core;
   try {
-    core = createCore(options);
+    core = createCore({ ...options, ...shared });
   } catch (error) {
+    await shared.bus?.close();
+    await shared.storage?.close();
     throw storageOpenError(error, dataDir);
   }
   // reason: the adapter returns a union of server types; with node:http or node:https it is an http.Server.
@@ -221,6 +241,51 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
     },
   };
 }
+
+/** Opens Postgres and Redis when asked to: several instances then share storage, bus and secret. */
+async function openShared(options: ServerOptions): Promise<{ storage?: Storage; bus?: Bus }> {
+  const { databaseUrl, redisUrl, log } = options;
+  if (!databaseUrl || options.storage) return {};
+  if (!options.secret && !process.env.CTG_SECRET) {
+    throw new StartupError(
+      'secret_required',
+      'Avec PostgreSQL, toutes les instances doivent signer les jetons avec le même secret : définissez CTG_SECRET.',
+    );
+  }
+  let storage: Storage;
+  try {
+    storage = await openPostgresStorage({ url: databaseUrl, ...(log ? { log } : {}) });
+  } catch (error) {
+    throw new StartupError('database_unreachable', `PostgreSQL injoignable ou refusé (${redact(databaseUrl)}) : ${causeOf(error)}.`, {
+      cause: error,
+    });
+  }
+  if (!redisUrl || options.bus) return { storage };
+  const database = new URL(databaseUrl).pathname.slice(1) || 'postgres';
+  try {
+    const bus = await openRedisBus({ url: redisUrl, prefix: options.redisPrefix ?? `ctg:${database}:`, ...(log ? { log } : {}) });
+    return { storage, bus };
+  } catch (error) {
+    await storage.close();
+    throw new StartupError('redis_unreachable', `Redis injoignable (${redact(redisUrl)}) : ${causeOf(error)}.`, { cause: error });
+  }
+}
+
+/** A connection URL without its password, for messages and logs. */
+export function redact(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return '(adresse illisible)';
+  }
+}
+
+const causeOf = (error: unknown): string => {
+  const inner = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+  return inner instanceof Error ? inner.message : String(inner);
+};
 
 function prepareDataDir(dataDir: string): void {
   try {

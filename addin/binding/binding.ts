@@ -3,7 +3,7 @@
 // model change by a three-way diff against the last value both sides agreed on. Applying the same change twice,
 // or two add-ins on one document, never duplicates text.
 import { type ChangeBatch, ConventionDoc, observeChanges, readSnapshot } from '../../shared/index.ts';
-import type { EditHint, HostPort } from '../host/port.ts';
+import type { EditHint, HostPort, LockQuery } from '../host/port.ts';
 import { parseFieldText, readFieldText, renderedTexts, writeField } from './field-codec.ts';
 import { type EntityRef, type FieldRef, type FieldValue, fieldTag, parseFieldTag } from './field-ref.ts';
 import { mergeText } from './three-way.ts';
@@ -22,6 +22,11 @@ export interface BindingOptions {
   readBeforeWrite?: boolean;
   /** Comment and view access: the host follows the model, and what is typed in it is put back to the model's value. */
   readOnly?: boolean;
+  /**
+   * Per field, read-only for now (a part every signatory validated, a signed convention): what is typed in a locked
+   * field is put back to the model's value and never written to the model. Asked at each reconcile, so it may change.
+   */
+  isLocked?: LockQuery;
   /** Called when a typed value cannot be taken (not a date, unknown code…); the host keeps it, marked. */
   onProblem?: (problem: BindingProblem | null, ref: FieldRef) => void;
   /**
@@ -222,8 +227,8 @@ export class HostBinding {
     const modelText = readFieldText(this.model, ref);
     if (modelText === undefined) return;
     const base = this.base.get(tag) ?? modelText;
-    if (hostText === modelText || hostText === base || this.options.readOnly) {
-      // Nothing typed here (or nothing may be): in step already, or the host is brought up to the model.
+    if (hostText === modelText || hostText === base || this.options.readOnly || this.options.isLocked?.(ref)) {
+      // Nothing typed here (or nothing may be, locked): in step already, or the host is brought up to the model.
       if (hostText === modelText) this.base.set(tag, modelText);
       else changed.add(tag);
       if (this.invalid.delete(tag)) this.options.onProblem?.(null, ref);

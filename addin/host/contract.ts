@@ -1,13 +1,14 @@
 // The host contract: one suite every host adapter must pass (Word fake, Excel fake, browser), as Hono runs one
 // router suite over every router. It checks what the binding relies on: render is idempotent and follows the
-// structure, write/read round-trip field text, a person's edit is reported and reaches the model once.
+// structure, write/read round-trip field text, a person's edit is reported and reaches the model once, a locked field
+// refuses typing (refused by the host or put back by the binding) until it is unlocked.
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { ConventionDoc, readSnapshot } from '../../shared/index.ts';
 import { applyTemplate } from '../../shared/template.ts';
 import { HostBinding } from '../binding/binding.ts';
 import type { FieldRef } from '../binding/field-ref.ts';
-import type { EditHint, HostPort } from './port.ts';
+import type { EditHint, FieldLock, HostPort, LockQuery } from './port.ts';
 
 export interface HostUnderTest {
   host: HostPort;
@@ -117,6 +118,44 @@ export function runHostContract(name: string, create: () => HostUnderTest, optio
       h.dispose();
     });
 
+    it('a locked field refuses typing, follows the model, and takes typing again once unlocked', async () => {
+      const { model, objective, action } = conventionFixture();
+      const h = create();
+      const lock: FieldLock = { fr: 'Verrouillé : la fiche action 1.1.1 a reçu la validation de toutes les parties.', en: 'Locked.' };
+      const lockedIds = new Set([action]);
+      let on = true;
+      const isLocked: LockQuery = (ref) => (on && ref.kind === 'action' && lockedIds.has(ref.id) && !ref.field.startsWith('statusByYear') ? lock : null);
+      const binding = new HostBinding(model, h.host, { pollMs: 0, isLocked });
+      await binding.start();
+      await h.host.setLocks(isLocked);
+      await h.host.setLocks(isLocked);
+      const title = { kind: 'action', id: action, field: 'title' } as const;
+      await h.type(title, 'Tapé sur une partie validée');
+      await binding.settled();
+      expect(model.read('action', action).title).toBe('Créer un multi-accueil');
+      expect(await h.host.read([title])).toEqual([{ ref: title, value: 'Créer un multi-accueil' }]);
+      // The model's changes (an avenant, a co-author before the lock reached them) still reach a locked field.
+      model.update('action', action, { title: 'Créer un multi-accueil de 20 places' });
+      await binding.settled();
+      expect(await h.host.read([title])).toEqual([{ ref: title, value: 'Créer un multi-accueil de 20 places' }]);
+      // A field the host renders later is locked as well.
+      const added = model.add('action', { code: '1.1.2', title: 'Relais petite enfance', pilotId: 'caf' }, { parent: objective });
+      lockedIds.add(added);
+      await binding.settled();
+      const addedTitle = { kind: 'action', id: added, field: 'title' } as const;
+      await h.type(addedTitle, 'Tapé aussi');
+      await binding.settled();
+      expect(model.read('action', added).title).toBe('Relais petite enfance');
+      expect(await h.host.read([addedTitle])).toEqual([{ ref: addedTitle, value: 'Relais petite enfance' }]);
+      on = false;
+      await h.host.setLocks(isLocked);
+      await h.type(title, 'Créer deux multi-accueils');
+      await binding.settled();
+      expect(model.read('action', action).title).toBe('Créer deux multi-accueils');
+      binding.dispose();
+      h.dispose();
+    });
+
     it('selects and marks an entity without touching its text', async () => {
       const { model, action } = conventionFixture();
       const h = create();
@@ -124,6 +163,7 @@ export function runHostContract(name: string, create: () => HostUnderTest, optio
       const before = await h.host.read();
       await h.host.select({ kind: 'action', id: action });
       await h.host.mark({ kind: 'action', id: action }, { type: 'error', label: 'Pas de pilote' });
+      await h.host.mark({ kind: 'action', id: action }, { type: 'comment', label: '1 discussion ouverte : « Combien de places ? »' });
       await h.host.mark({ kind: 'action', id: action }, null);
       expect(await h.host.read()).toEqual(before);
       h.dispose();

@@ -9,10 +9,20 @@ export type HostName = 'word' | 'excel' | 'browser';
 export type EditHint = { scope: 'fields'; refs: FieldRef[] } | { scope: 'all' };
 
 export interface Mark {
-  type: 'error' | 'warning' | 'presence' | 'locked';
+  /** `comment`: open discussion threads on the entity (shown where Word's own comments are not used). */
+  type: 'error' | 'warning' | 'presence' | 'locked' | 'comment';
   /** Shown to the person, in French. */
   label: string;
 }
+
+/** Why a field cannot be written now, in French and English (a part every signatory validated, the signature). */
+export interface FieldLock {
+  fr: string;
+  en: string;
+}
+
+/** The lock of a field, or null when it may be written. Record fields are asked key by key (`values.2026`). */
+export type LockQuery = (ref: FieldRef) => FieldLock | null;
 
 export interface HostCapabilities {
   /** The host reports edits as they happen; without it the binding polls (degraded mode). */
@@ -47,6 +57,11 @@ export interface HostPort {
   select(target: EntityRef): Promise<void>;
   /** Sets or clears (null) a visible mark on an entity: a validation finding, someone else is here, locked. */
   mark(target: EntityRef, mark: Mark | null): Promise<void>;
+  /**
+   * Makes the fields `isLocked` names read-only, with a visible « Verrouillé » cue, and every other field editable
+   * again. Idempotent; the host keeps the query and applies it to the fields it renders later.
+   */
+  setLocks(isLocked: LockQuery): Promise<void>;
   dispose(): void;
   /** Hosts whose document outlives the session (Word, Excel) keep the agreed texts with it. */
   readonly agreed?: AgreedStore;

@@ -1,26 +1,38 @@
-// <ctg-pane>: the task pane's root — the join screen without a session; with one, the header, who is here, and
-// the Plan / Vérifications / Ajouter tabs. The same element runs in Word, Excel and the browser view.
+// <ctg-pane>: the task pane's root — the join screen without a session; with one, the header, who is here (and who
+// presents), and the Plan / Vérifications / Revue / Versions / Suivi / Fichiers / Ajouter tabs. The same element runs in Word,
+// Excel and the browser view.
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
+import type { ReviewContext } from '../../shared/index.ts';
 import type { HostPort } from '../host/port.ts';
 import { isLang, type Lang, loadLang, saveLang, t, tn } from '../i18n.ts';
 import { ConnectionController } from './controllers/connection-controller.ts';
 import { ConventionController } from './controllers/convention-controller.ts';
 import { PresenceController } from './controllers/presence-controller.ts';
+import { ReviewController } from './controllers/review-controller.ts';
+import type { SaveVersion } from './ctg-convention-status.ts';
 import { outward, type SelectDetail } from './events.ts';
 import { FindingMarks } from './marks.ts';
 import { partyName } from './ctg-presence.ts';
+import { unseenMentions } from './mentions.ts';
 import type { PaneSession } from './session-port.ts';
 import { memoryStorage, type PaneStorage } from './storage.ts';
 import { theme } from './theme.ts';
-import { whereOf } from './where.ts';
+import { parseWhere, whereOf } from './where.ts';
+import { httpVersionsClient } from './versions-client.ts';
 import './ctg-add-form.ts';
+import './ctg-export.ts';
+import './ctg-import.ts';
 import './ctg-findings.ts';
 import './ctg-join.ts';
 import './ctg-navigator.ts';
 import './ctg-presence.ts';
+import './ctg-review.ts';
 import './ctg-status.ts';
+import './ctg-followup.ts';
+import './ctg-presenter.ts';
+import './ctg-versions.ts';
 
-const TABS = ['plan', 'checks', 'add'] as const;
+const TABS = ['plan', 'checks', 'review', 'versions', 'followup', 'exchange', 'add'] as const;
 type Tab = (typeof TABS)[number];
 type Notice = { key: 'notice.select' | 'notice.mark'; message: string };
 
@@ -52,12 +64,15 @@ export class CtgPane extends LitElement {
 
   private readonly connection = new ConnectionController(this);
   private readonly people = new PresenceController(this);
+  private readonly review = new ReviewController(this);
+  /** The review's writer and version saver for the current session (made once per session). */
+  private reviewing: { ctx: ReviewContext; saveVersion: SaveVersion | null } | null = null;
   private readonly marks = new FindingMarks((error) => {
     this.notice = { key: 'notice.mark', message: messageOf(error) };
   });
   private readonly convention = new ConventionController(this, {
     today: () => this.today ?? localIsoDate(new Date()),
-    onState: (state) => void this.marks.sync(this.host, state.findings),
+    onState: (state) => void this.marks.sync(this.host, state.findings, state.snapshot?.threads ?? []),
   });
 
   constructor() {
@@ -83,8 +98,9 @@ export class CtgPane extends LitElement {
       this.leaving = false;
       if (this.session) this.leftBecause = null;
       this.notice = null;
-      if (!this.session) void this.marks.sync(this.host, []);
-      for (const controller of [this.connection, this.people, this.convention]) controller.setSession(this.session);
+      if (!this.session) void this.marks.sync(this.host, [], []);
+      for (const controller of [this.connection, this.people, this.convention, this.review]) controller.setSession(this.session);
+      this.reviewing = this.session ? reviewingOf(this.session) : null;
     } else if (changed.has('today')) this.convention.refresh(this.session);
     if (changed.has('host') && this.convention.value) void this.marks.sync(this.host, this.convention.value.findings);
   }
@@ -121,7 +137,8 @@ export class CtgPane extends LitElement {
     const self = this.people.value?.find((p) => p.self)?.where ?? null;
     const tab = !canEdit && this.tab === 'add' ? 'plan' : this.tab;
     const identity = { ...session.identity, party: partyName(snapshot, session.identity.party) };
-    const tabs: Tab[] = canEdit ? [...TABS] : ['plan', 'checks'];
+    const tabs: Tab[] = TABS.filter((name) => name !== 'add' || canEdit);
+    const mentions = unseenMentions(this.review.value?.review?.snapshot ?? null, session.identity, this.storage).length;
     return html`
       <ctg-status .heading=${snapshot?.convention.title ?? ''} .identity=${identity} .connection=${this.connection.value} lang=${lang} @ctg-leave=${this.leave}></ctg-status>
       ${this.notice
@@ -132,6 +149,7 @@ export class CtgPane extends LitElement {
         : nothing}
       <slot name="document"></slot>
       <ctg-presence .people=${this.people.value ?? []} .snapshot=${snapshot} lang=${lang}></ctg-presence>
+      <ctg-presenter .session=${session} .snapshot=${snapshot} lang=${lang} @ctg-select=${this.select}></ctg-presenter>
       ${canEdit ? nothing : html`<p class="readonly">${t(lang, 'tab.readonly', { access: t(lang, `access.${session.identity.access}`) })}</p>`}
       <div class="tabs" role="tablist" aria-label=${t(lang, 'tabs.label')} @keydown=${(e: KeyboardEvent) => this.tabKey(e, tabs, tab)}>
         ${tabs.map(
@@ -139,6 +157,7 @@ export class CtgPane extends LitElement {
             <button type="button" role="tab" id="tab-${name}" aria-controls="panel-${name}" aria-selected=${name === tab ? 'true' : 'false'} tabindex=${name === tab ? '0' : '-1'} @click=${() => { this.tab = name; }}>
               ${t(lang, `tab.${name}`)}
               ${name === 'checks' ? html`${this.badge('error', errors, lang)}${this.badge('warning', warnings, lang)}` : nothing}
+              ${name === 'review' && mentions > 0 ? html`<span class="badge mention" title=${tn(lang, 'threads.mentions', mentions)}><span aria-hidden="true">@${mentions}</span><span class="visually-hidden">${tn(lang, 'threads.mentions', mentions)}</span></span>` : nothing}
             </button>
           `,
         )}
@@ -148,6 +167,22 @@ export class CtgPane extends LitElement {
       </div>
       <div role="tabpanel" id="panel-checks" aria-labelledby="tab-checks" ?hidden=${tab !== 'checks'}>
         <ctg-findings .findings=${findings} .failure=${state?.status === 'failed' ? messageOf(state.error) : null} lang=${lang} @ctg-select=${this.select}></ctg-findings>
+      </div>
+      <div role="tabpanel" id="panel-review" aria-labelledby="tab-review" ?hidden=${tab !== 'review'}>
+        <ctg-review .state=${this.review.value} .ctx=${this.reviewing?.ctx ?? null} .saveVersion=${this.reviewing?.saveVersion ?? null} .place=${self ? parseWhere(self) : null}
+          .blockingErrors=${errors} .reader=${session.identity} .storage=${this.storage} lang=${lang} @ctg-select=${this.select} @ctg-seen=${() => this.requestUpdate()}></ctg-review>
+      </div>
+      <div role="tabpanel" id="panel-versions" aria-labelledby="tab-versions" ?hidden=${tab !== 'versions'}>
+        ${tab === 'versions' ? html`<ctg-versions .session=${session} .snapshot=${snapshot} lang=${lang}></ctg-versions>` : nothing}
+      </div>
+      <div role="tabpanel" id="panel-followup" aria-labelledby="tab-followup" ?hidden=${tab !== 'followup'}>
+        ${tab === 'followup' ? html`<ctg-followup .session=${session} .snapshot=${snapshot} .current=${self} today=${this.today ?? localIsoDate(new Date())} lang=${lang}></ctg-followup>` : nothing}
+      </div>
+      <div role="tabpanel" id="panel-exchange" aria-labelledby="tab-exchange" ?hidden=${tab !== 'exchange'}>
+        ${tab === 'exchange'
+          ? html`<ctg-export .server=${session.endpoint.server} .conventionId=${session.endpoint.conventionId} .token=${session.endpoint.token} .lang=${lang}></ctg-export>
+              <ctg-import .session=${session} .server=${session.endpoint.server} .token=${session.endpoint.token} .lang=${lang}></ctg-import>`
+          : nothing}
       </div>
       ${canEdit
         ? html`<div role="tabpanel" id="panel-add" aria-labelledby="tab-add" ?hidden=${tab !== 'add'}>
@@ -220,7 +255,7 @@ export class CtgPane extends LitElement {
       .langs button { border: 0; background: #fff; color: var(--ctg-blue); padding: 2px 10px; font-size: 13px; font-weight: 600; }
       .langs button[aria-pressed='true'] { background: var(--ctg-blue); color: #fff; }
       .notice { margin: 12px 16px 0; }
-      .tabs { display: flex; border-bottom: 1px solid var(--ctg-border); padding: 0 8px; gap: 2px; }
+      .tabs { display: flex; flex-wrap: wrap; border-bottom: 1px solid var(--ctg-border); padding: 0 8px; gap: 2px; }
       [role='tab'] {
         flex: 1 1 auto;
         display: inline-flex;
@@ -238,10 +273,18 @@ export class CtgPane extends LitElement {
       .badge { min-width: 20px; padding: 0 6px; border-radius: 10px; font-size: 12px; line-height: 18px; color: #fff; }
       .badge.error { background: var(--ctg-error); }
       .badge.warning { background: var(--ctg-warning); }
+      .badge.mention { background: var(--ctg-blue); }
       .readonly { margin: 0; padding: 8px 16px; color: var(--ctg-muted); font-size: 13px; background: var(--ctg-surface); }
       [hidden] { display: none !important; }
     `,
   ];
+}
+
+/** How this person writes to the review, and saves named versions (the server takes them from editors only). */
+function reviewingOf(session: PaneSession): { ctx: ReviewContext; saveVersion: SaveVersion | null } {
+  const { name, party, access } = session.identity;
+  const versions = access === 'edit' ? httpVersionsClient(session.endpoint) : null;
+  return { ctx: { model: session.model, actor: { name, party }, access }, saveVersion: versions ? (label) => versions.save(label) : null };
 }
 
 function messageOf(error: unknown): string {

@@ -1,4 +1,4 @@
-// <ctg-presence>: who is in the convention now — colour, name, party, and the section each one is in.
+// <ctg-presence>: who is in the convention now — colour, name, party, the section each one is in, who presents.
 import { css, html, LitElement, nothing } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import { styleMap } from 'lit/directives/style-map.js';
@@ -39,7 +39,7 @@ export class CtgPresence extends LitElement {
             (p) => html`
               <li>
                 <span class="dot" style=${styleMap({ background: safeColor(p.color) })} aria-hidden="true"></span>
-                <span class="name">${p.name}${p.self ? html` <span class="self">${t(lang, 'presence.you')}</span>` : nothing}</span>
+                <span class="name">${p.name}${p.self ? html` <span class="self">${t(lang, 'presence.you')}</span>` : nothing}${p.presenting ? html` <span class="presenting">${t(lang, 'presence.presenting')}</span>` : nothing}</span>
                 <span class="detail">${partyName(this.snapshot, p.party)} · ${describeWhere(p.where, this.snapshot, lang) ?? t(lang, 'presence.nowhere')}</span>
               </li>
             `,
@@ -60,6 +60,7 @@ export class CtgPresence extends LitElement {
       .dot { width: 10px; height: 10px; border-radius: 50%; margin-top: 6px; }
       .name { font-weight: 600; }
       .self { color: var(--ctg-muted); font-weight: 400; }
+      .presenting { font-size: 12px; font-weight: 600; color: #fff; background: var(--ctg-blue); border-radius: 8px; padding: 0 6px; }
       .detail { grid-column: 2; font-size: 13px; color: var(--ctg-muted); }
     `,
   ];

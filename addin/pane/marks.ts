@@ -1,23 +1,44 @@
-// Keeps the host's validation marks equal to the current findings: sets new or changed marks, clears gone ones.
-import type { Finding } from '../../shared/index.ts';
+// Keeps the host's marks equal to the current findings and open discussion threads: sets new or changed marks,
+// clears gone ones. Threads get their own marker in every host (Word's own comments credit add-in edits to
+// « Unknown » on the web, so they are not used).
+import type { Finding, Thread } from '../../shared/index.ts';
 import type { EntityRef } from '../binding/field-ref.ts';
 import type { HostPort, Mark } from '../host/port.ts';
 
 type Shown = Map<string, { ref: EntityRef; mark: Mark }>;
 
-/** One mark per entity: an error if any of its findings is one, labelled with every message (in French). */
-export function marksFor(findings: readonly Finding[]): Shown {
-  const grouped = new Map<string, { ref: EntityRef; findings: Finding[] }>();
-  for (const finding of findings) {
-    const key = `${finding.entity.kind}:${finding.entity.id}`;
-    const entry = grouped.get(key) ?? { ref: { kind: finding.entity.kind, id: finding.entity.id }, findings: [] };
-    entry.findings.push(finding);
-    grouped.set(key, entry);
-  }
+const excerpt = (text: string) => {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > 60 ? `${line.slice(0, 57)}…` : line;
+};
+
+/** « 2 discussions ouvertes : « Combien de places ? » ; « Qui pilote ? » ». */
+export function threadsLabel(threads: readonly Thread[]): string {
+  const n = threads.length;
+  const quotes = threads.map((t) => `« ${excerpt(t.comments[0]?.text ?? '')} »`).join(' ; ');
+  return `${n} ${n > 1 ? 'discussions ouvertes' : 'discussion ouverte'} : ${quotes}`;
+}
+
+/**
+ * One mark per entity: an error if any of its findings is one, else a warning, else a discussion marker; labelled
+ * with every message (in French), then its open threads.
+ */
+export function marksFor(findings: readonly Finding[], threads: readonly Thread[] = []): Shown {
+  const grouped = new Map<string, { ref: EntityRef; findings: Finding[]; threads: Thread[] }>();
+  const entry = (ref: EntityRef) => {
+    const key = `${ref.kind}:${ref.id}`;
+    const found = grouped.get(key) ?? { ref: { kind: ref.kind, id: ref.id }, findings: [], threads: [] };
+    grouped.set(key, found);
+    return found;
+  };
+  for (const finding of findings) entry(finding.entity).findings.push(finding);
+  for (const thread of threads) if (!thread.resolved && thread.attached) entry(thread.anchor).threads.push(thread);
   const out: Shown = new Map();
-  for (const [key, { ref, findings: list }] of grouped) {
-    const type = list.some((f) => f.severity === 'error') ? 'error' : 'warning';
-    out.set(key, { ref, mark: { type, label: list.map((f) => f.message.fr).join('\n') } });
+  for (const [key, { ref, findings: list, threads: open }] of grouped) {
+    const type = list.some((f) => f.severity === 'error') ? 'error' : list.length > 0 ? 'warning' : 'comment';
+    const lines = list.map((f) => f.message.fr);
+    if (open.length > 0) lines.push(threadsLabel(open));
+    out.set(key, { ref, mark: { type, label: lines.join('\n') } });
   }
   return out;
 }
@@ -26,17 +47,22 @@ export class FindingMarks {
   private shown: Shown = new Map();
   private host: HostPort | null = null;
   private queue: Promise<void> = Promise.resolve();
+  private threads: readonly Thread[] = [];
 
   constructor(private readonly onError: (error: unknown) => void) {}
 
-  /** Brings the host's marks in line with `findings`; calls run one after another, failures go to `onError`. */
-  sync(host: HostPort | null, findings: readonly Finding[]): Promise<void> {
+  /**
+   * Brings the host's marks in line with `findings` and the open `threads` (omitted: the last ones given); calls run
+   * one after another, failures go to `onError`.
+   */
+  sync(host: HostPort | null, findings: readonly Finding[], threads?: readonly Thread[]): Promise<void> {
+    if (threads) this.threads = threads;
     if (host !== this.host) {
       this.host = host;
       this.shown = new Map();
     }
     if (!host) return this.queue;
-    const next = marksFor(findings);
+    const next = marksFor(findings, this.threads);
     const previous = this.shown;
     this.shown = next;
     const work: Array<() => Promise<void>> = [];

@@ -22,4 +22,14 @@ export interface PaneSession {
   presence(): Presence[];
   /** Says where this person is in the convention, as `<kind>:<id>` (null: nowhere in particular). */
   setWhere(where: string | null): void;
+  /** Says whether this person presents (others may follow where they go). */
+  setPresenting(presenting: boolean): void;
+  /** Where the server's HTTP API is and the token to call it with (versions, history). */
+  readonly endpoint: Endpoint;
+}
+
+export interface Endpoint {
+  readonly server: string;
+  readonly conventionId: string;
+  readonly token: string;
 }

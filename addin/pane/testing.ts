@@ -4,7 +4,7 @@ import type * as Y from 'yjs';
 import { ConventionDoc } from '../../shared/index.ts';
 import type { EntityRef } from '../binding/field-ref.ts';
 import type { HostPort, Mark } from '../host/port.ts';
-import type { Access, ConnectionState, PaneSession, Presence } from './session-port.ts';
+import type { Access, ConnectionState, Endpoint, PaneSession, Presence } from './session-port.ts';
 
 export interface FakeSession extends PaneSession {
   readonly awareness: Awareness;
@@ -12,7 +12,11 @@ export interface FakeSession extends PaneSession {
   dispose(): void;
 }
 
-export function fakeSession(ydoc: Y.Doc, identity: { name: string; party: string; access: Access }): FakeSession {
+export function fakeSession(
+  ydoc: Y.Doc,
+  identity: { name: string; party: string; access: Access },
+  endpoint: Endpoint = { server: 'http://concerto.test', conventionId: 'ctg-test', token: 'jeton' },
+): FakeSession {
   const awareness = new Awareness(ydoc);
   awareness.setLocalStateField('user', { name: identity.name, party: identity.party, color: '#000091' });
   const listeners = new Set<(state: ConnectionState) => void>();
@@ -37,13 +41,24 @@ export function fakeSession(ydoc: Y.Doc, identity: { name: string; party: string
       const out: Presence[] = [];
       awareness.getStates().forEach((state, clientId) => {
         const user = state.user as { name: string; party: string; color: string } | undefined;
-        if (user) out.push({ clientId, ...user, where: (state.where as string | undefined) ?? null, self: clientId === ydoc.clientID });
+        if (user)
+          out.push({
+            clientId,
+            ...user,
+            where: (state.where as string | undefined) ?? null,
+            presenting: state.presenting === true,
+            self: clientId === ydoc.clientID,
+          });
       });
       return out;
     },
     setWhere(where) {
       awareness.setLocalStateField('where', where);
     },
+    setPresenting(presenting) {
+      awareness.setLocalStateField('presenting', presenting);
+    },
+    endpoint,
     dispose() {
       awareness.destroy();
     },
@@ -70,6 +85,7 @@ export function recordingHost(options: { failSelect?: boolean } = {}) {
       if (mark) marks.set(key, mark);
       else marks.delete(key);
     },
+    setLocks: async () => {},
     dispose: () => {},
   };
   return { host, selected, marks };

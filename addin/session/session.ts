@@ -24,6 +24,8 @@ export interface Presence {
   party: string;
   /** The section or entity this person is in, e.g. `article:art_x`. */
   where: string | null;
+  /** This person presents (during a Copil): those who follow them see their pane and view move with them. */
+  presenting: boolean;
   color: string;
   self: boolean;
 }
@@ -103,9 +105,19 @@ export class ConventionSession {
     return () => this.listeners.delete(listener);
   }
 
-  /** Says where this person is (shown to others in the presence list, followed by followers later). */
+  /** Says where this person is (shown to others in the presence list, followed by those who follow them). */
   setWhere(where: string | null): void {
     this.awareness.setLocalStateField('where', where);
+  }
+
+  /** Says whether this person presents: others may then follow where they go. */
+  setPresenting(presenting: boolean): void {
+    this.awareness.setLocalStateField('presenting', presenting);
+  }
+
+  /** Where the server's HTTP API is and the token to call it with (versions, history). */
+  get endpoint(): { server: string; conventionId: string; token: string } {
+    return { server: this.options.server, conventionId: this.options.conventionId, token: this.options.token };
   }
 
   presence(): Presence[] {
@@ -119,6 +131,7 @@ export class ConventionSession {
         party: user.party ?? '?',
         color: user.color ?? COLORS[0] ?? '#000',
         where: ((state as { where?: string | null }).where ?? null) as string | null,
+        presenting: (state as { presenting?: unknown }).presenting === true,
         self: clientId === this.ydoc.clientID,
       });
     });

@@ -8,6 +8,7 @@ import { ExcelHost } from '../host/excel/excel-host.ts';
 import { applyStructureEdit } from '../host/excel/structure-edits.ts';
 import type { HostPort } from '../host/port.ts';
 import type { WordApi } from '../host/word/word-api.ts';
+import { FieldLocks } from '../pane/locks.ts';
 import { WordHost } from '../host/word/word-host.ts';
 import type { ConventionSession } from '../session/session.ts';
 import type { CtgDocumentBar, DocumentMessage } from './document-bar.ts';
@@ -46,18 +47,24 @@ export async function linkDocument(document: OfficeDocument, supports: Supports,
   };
   const host = createHost(document, supports, session, say);
   let binding: HostBinding | null = null;
+  // Parts every signatory validated, and the text of a signed convention, are read-only in the document too.
+  const locks = new FieldLocks(session.model.ydoc, (error) =>
+    say(`Les parties verrouillées n'ont pas pu être protégées dans le document (${error instanceof Error ? error.message : String(error)}) : elles le seront à la prochaine modification.`, 'error'),
+  );
   const bind = async () => {
     bar.status = { state: 'working' };
     try {
       await session.whenLoaded();
       binding = new HostBinding(session.model, host, {
         readOnly: session.identity.access !== 'edit',
+        isLocked: locks.isLocked,
         onProblem: (problem) => {
           if (problem) say(problem.fr, 'warning');
         },
         onError: (error) => say(`Le document n'a pas pu suivre la dernière modification (${error instanceof Error ? error.message : String(error)}) : elle sera reprise automatiquement.`, 'error'),
       });
       await binding.start();
+      await locks.attach(host);
       bar.status = { state: 'live' };
     } catch (error) {
       bar.status = { state: 'error', message: `La convention n'a pas pu être mise en place dans ce document : ${error instanceof Error ? error.message : String(error)}. Réessayez.` };
@@ -76,6 +83,7 @@ export async function linkDocument(document: OfficeDocument, supports: Supports,
     dispose() {
       window.removeEventListener('focus', onFocus);
       binding?.dispose();
+      locks.dispose();
       host.dispose();
     },
   };

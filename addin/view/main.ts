@@ -5,9 +5,11 @@ import '../pane/index.ts';
 import { type ConventionDoc, observeChanges, readSnapshot } from '../../shared/index.ts';
 import { HostBinding } from '../binding/binding.ts';
 import { BrowserHost } from '../host/browser/browser-host.ts';
+import { FieldLocks } from '../pane/locks.ts';
 import { localStorageFor } from '../pane/storage.ts';
 import { ConventionSession } from '../session/session.ts';
 import { readTokenClaims } from '../session/token.ts';
+import { showVersion } from './version-view.ts';
 
 const page = document.getElementById('document') as HTMLElement;
 const side = document.getElementById('pane') as HTMLElement;
@@ -18,6 +20,15 @@ function showProblem(fr: string): void {
   box.setAttribute('role', 'alert');
   box.textContent = fr;
   page.replaceChildren(box);
+}
+
+/** A problem that leaves the document in place: a banner above it. */
+function showNotice(fr: string): void {
+  const box = document.createElement('div');
+  box.className = 'ctg-problem';
+  box.setAttribute('role', 'alert');
+  box.textContent = fr;
+  page.prepend(box);
 }
 
 /** Re-renders the page's derived parts (tables, headings) once per frame when the model changes. */
@@ -41,6 +52,9 @@ async function main(): Promise<void> {
     showProblem("Ce lien d'accès est incomplet. Demandez à la personne qui vous a invité(e) de vous renvoyer le lien de la convention.");
     return;
   }
+  // A named version (`&version=<id>`): read only, from the server's copy, without a live session.
+  const versionId = new URLSearchParams(location.search).get('version');
+  if (versionId) return showVersion(page, side, { server: location.origin, conventionId, token }, versionId);
   const session = new ConventionSession({ server: location.origin, conventionId, token });
   const host = new BrowserHost(page, { editable: claims.access === 'edit' });
   const pane = document.createElement('ctg-pane');
@@ -61,7 +75,10 @@ async function main(): Promise<void> {
   await session.loadedFromCache();
   await session.whenLoaded();
   page.replaceChildren();
-  await new HostBinding(session.model, host, { readOnly: claims.access !== 'edit' }).start();
+  // Parts every signatory validated, or a signed convention, are read-only until reopened (or an avenant opens them).
+  const locks = new FieldLocks(session.model.ydoc, (error) => showNotice(`Les parties verrouillées n'ont pas pu être protégées (${String(error)}). Rechargez la page.`));
+  await new HostBinding(session.model, host, { readOnly: claims.access !== 'edit', isLocked: locks.isLocked }).start();
+  await locks.attach(host);
   followStructure(session.model, host);
   // Others see which part of the convention this person is in.
   page.addEventListener('focusin', (event) => {

@@ -17,7 +17,7 @@ export function createMemoryBus(): Bus {
         if (instanceId !== from) queueMicrotask(() => listener(message, from));
       }
     },
-    subscribe(conventionId, instanceId, listener) {
+    subscribe(conventionId, instanceId, listener, onReady) {
       let subscriptions = topics.get(conventionId);
       if (!subscriptions) {
         subscriptions = new Set();
@@ -25,6 +25,7 @@ export function createMemoryBus(): Bus {
       }
       const subscription = { instanceId, listener };
       subscriptions.add(subscription);
+      if (onReady) queueMicrotask(onReady);
       return () => {
         subscriptions.delete(subscription);
         if (subscriptions.size === 0) topics.delete(conventionId);

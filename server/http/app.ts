@@ -7,6 +7,7 @@ import { ModelError } from '../../shared/index.ts';
 import { CtgError } from '../errors.ts';
 import type { AppDeps, AppEnv } from './context.ts';
 import { conventionRoutes } from './conventions.ts';
+import { exportRoutes } from './exports.ts';
 import { renderMetrics } from './metrics.ts';
 import { webRoutes } from './web.ts';
 import { toCtgError } from './to-error.ts';
@@ -49,6 +50,7 @@ export function createApp(deps: AppDeps): Hono<AppEnv> {
     ),
   );
 
+  app.route('/api/conventions', exportRoutes(deps));
   app.route('/api/conventions', conventionRoutes(deps));
   app.route('/', webRoutes({ publicUrl: deps.publicUrl }));
 

@@ -1,5 +1,6 @@
-// /api/conventions/:id/versions: named snapshots (« Copil du 12 mars ») and entity-level differences between two
-// of them, or between one and the live document (`current`).
+// /api/conventions/:id/versions: named snapshots (« Copil du 12 mars »), one of them to open read-only, and the
+// differences between two of them, or between one and the live document (`current`): entity-level changes and a
+// summary with one sentence per entity and the text changes highlighted.
 import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
 import * as Y from 'yjs';
@@ -8,6 +9,7 @@ import { accessTo, requireAccess } from '../auth/tokens.ts';
 import { CtgError } from '../errors.ts';
 import type { VersionInfo } from '../storage/port.ts';
 import { diffSnapshots } from '../versions/diff.ts';
+import { summarise } from '../versions/summary.ts';
 import type { AppDeps, AppEnv } from './context.ts';
 import { conventionIdOf, readBody, requiredText } from './input.ts';
 
@@ -47,27 +49,37 @@ export function versionRoutes(deps: AppDeps): Hono<AppEnv> {
     return c.json({ versions: (await storage.listVersions(id)).map(present) });
   });
 
+  /** One side of a comparison, or a version to open read-only: its info and its model snapshot. */
+  const versionAt = async (id: string, versionId: string): Promise<{ info: object; snapshot: ConventionSnapshot }> => {
+    if (versionId === CURRENT) {
+      const snapshot = await documents.withRoom(id, (room) => model.snapshot(room.doc));
+      return { info: { id: CURRENT, name: 'Version en cours' }, snapshot };
+    }
+    const version = await storage.getVersion(id, versionId);
+    if (!version) throw new CtgError('version_not_found', `Version « ${versionId} » inconnue : choisissez-en une dans la liste des versions.`);
+    const doc = new Y.Doc();
+    try {
+      Y.applyUpdate(doc, version.state);
+      const { state: _state, ...info } = version;
+      return { info: present(info), snapshot: model.snapshot(doc) };
+    } finally {
+      doc.destroy();
+    }
+  };
+
+  api.get('/:v', async (c) => {
+    const id = conventionIdOf(c.req.param('id') ?? '');
+    accessTo(c.get('claims'), id);
+    const { info, snapshot } = await versionAt(id, c.req.param('v'));
+    return c.json({ version: info, snapshot });
+  });
+
   api.get('/:a/diff/:b', async (c) => {
     const id = conventionIdOf(c.req.param('id') ?? '');
     accessTo(c.get('claims'), id);
-    const side = async (versionId: string): Promise<{ info: object; snapshot: ConventionSnapshot }> => {
-      if (versionId === CURRENT) {
-        const snapshot = await documents.withRoom(id, (room) => model.snapshot(room.doc));
-        return { info: { id: CURRENT, name: 'Version en cours' }, snapshot };
-      }
-      const version = await storage.getVersion(id, versionId);
-      if (!version) throw new CtgError('version_not_found', `Version « ${versionId} » inconnue.`);
-      const doc = new Y.Doc();
-      try {
-        Y.applyUpdate(doc, version.state);
-        const { state: _state, ...info } = version;
-        return { info: present(info), snapshot: model.snapshot(doc) };
-      } finally {
-        doc.destroy();
-      }
-    };
-    const [from, to] = await Promise.all([side(c.req.param('a')), side(c.req.param('b'))]);
-    return c.json({ from: from.info, to: to.info, ...diffSnapshots(from.snapshot, to.snapshot) });
+    const [from, to] = await Promise.all([versionAt(id, c.req.param('a')), versionAt(id, c.req.param('b'))]);
+    const diff = diffSnapshots(from.snapshot, to.snapshot);
+    return c.json({ from: from.info, to: to.info, ...diff, summary: summarise(from.snapshot, to.snapshot, diff) });
   });
 
   return api;

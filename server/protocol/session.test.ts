@@ -9,6 +9,7 @@ import * as syncProtocol from 'y-protocols/sync';
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CLOSE } from './close-codes.ts';
+import { LockCache } from './lock-cache.ts';
 import { encodeAwareness, encodeSyncStep1, encodeUpdate, MESSAGE } from './messages.ts';
 import { type Access, DENIED_REASON, type Effect, handleFrame, openingEffects, type SyncRoom } from './session.ts';
 
@@ -17,6 +18,7 @@ const COMMENT_ROOTS = ['threads', 'comments'];
 class Server implements SyncRoom {
   readonly doc = new Y.Doc();
   readonly awareness = new awarenessProtocol.Awareness(this.doc);
+  readonly locks = new LockCache(this.doc);
   readonly peers = new Set<Peer>();
   constructor() {
     this.awareness.setLocalState(null);
@@ -38,6 +40,7 @@ class Peer {
   readonly commentRoots = COMMENT_ROOTS;
   readonly origin = this;
   readonly held: Uint8Array[] = [];
+  readonly author = { name: 'Test', party: 'caf' };
   inbox: Uint8Array[] = [];
   outbox: Uint8Array[] = [];
   denied: string[] = [];

@@ -12,7 +12,11 @@ import {
   encodeSyncStep2,
   ProtocolError,
 } from './messages.ts';
+import { REVIEW_ROOT } from '../../shared/index.ts';
+import type { LockCache } from './lock-cache.ts';
+import { reviewWriteRefusal } from './review-writes.ts';
 import { reachesNothing, updateReach } from './update-reach.ts';
+import { onlyText, targetsOf } from './update-targets.ts';
 
 export const ACCESS_LEVELS = ['edit', 'comment', 'view'] as const;
 export type Access = (typeof ACCESS_LEVELS)[number];
@@ -23,22 +27,26 @@ export interface SyncRoom {
   readonly awareness: awarenessProtocol.Awareness;
   /** `Y.encodeStateAsUpdate(doc, stateVector)`, possibly cached. */
   encodeDiff(stateVector: Uint8Array): Uint8Array;
+  /** The convention's lock policy, cached (one per room). */
+  readonly locks: LockCache;
 }
 
 export interface SessionPeer {
   readonly access: Access;
   /** The transaction origin of this peer's updates and awareness changes. */
   readonly origin: object;
+  /** Who the token names: the person and party a review event it writes must carry. */
+  readonly author: { readonly name: string; readonly party: string };
   /** Root types a `comment` peer may change. */
   readonly commentRoots: readonly string[];
   /**
-   * A `comment` peer's updates that build on content the server has not received yet (typed while its own step 2
+   * A checked peer's updates that build on content the server has not received yet (typed while its own step 2
    * is in flight): kept, like Yjs keeps pending structs, and checked again after its next accepted update.
    */
   readonly held: Uint8Array[];
 }
 
-/** Above this many held bytes, a comment peer's untraceable updates are refused instead of kept. */
+/** Above this many held bytes, a peer's untraceable updates are refused instead of kept. */
 export const MAX_HELD_BYTES = 1 << 20;
 
 /**
@@ -53,6 +61,10 @@ export const DENIED_REASON: Record<Exclude<Access, 'edit'>, string> = {
   view: 'Accès en lecture seule : vos modifications ne sont pas enregistrées.',
   comment: 'Accès commentaire : seules les discussions peuvent être modifiées ; le reste de vos modifications est refusé.',
 };
+
+/** Refusal of an editor's held updates past MAX_HELD_BYTES. */
+export const HELD_REASON =
+  'Modifications refusées : elles s’appuient sur un contenu que le serveur n’a pas reçu. Rechargez la convention puis recommencez.';
 
 /** What the server says first: its state vector (so the client sends what it has) and who is present. */
 export function openingEffects(room: SyncRoom): Effect[] {
@@ -108,69 +120,90 @@ export function handleMessage(room: SyncRoom, peer: SessionPeer, message: Client
 function receiveUpdate(room: SyncRoom, peer: SessionPeer, update: Uint8Array): Effect[] {
   switch (peer.access) {
     case 'edit':
-      return apply(room, peer, update);
+      // The common case: nothing locked, no review log to guard — applied untraced, as fast as without checks.
+      return room.locks.skipsChecks(update) ? accept(room, peer, update, false) : checkedUpdate(room, peer, update);
     case 'view':
       return viewUpdate(room, update);
     case 'comment':
-      return commentUpdate(room, peer, update);
+      return checkedUpdate(room, peer, update);
     default:
       return unreachable(peer.access);
   }
 }
 
-const denied = (access: Exclude<Access, 'edit'>): Effect => ({
-  kind: 'send',
-  frame: encodePermissionDenied(DENIED_REASON[access]),
-  durable: false,
-});
+const denied = (reason: string): Effect => ({ kind: 'send', frame: encodePermissionDenied(reason), durable: false });
 const unreadable: Effect = { kind: 'close', close: CLOSE.badMessage, detail: 'mise à jour illisible' };
 
-function apply(room: SyncRoom, peer: SessionPeer, update: Uint8Array): Effect[] {
+/** Applies an update judged acceptable, then what the peer had held back, which may now be traceable. */
+function accept(room: SyncRoom, peer: SessionPeer, update: Uint8Array, textOnly: boolean): Effect[] {
+  const mark = room.locks.mark();
   try {
     Y.applyUpdate(room.doc, update, peer.origin);
   } catch {
     return [unreadable];
   }
-  return [];
+  if (textOnly) room.locks.carry(mark);
+  if (peer.held.length === 0) return [];
+  return checkedUpdate(room, peer, Y.mergeUpdates(peer.held.splice(0)));
 }
 
 function viewUpdate(room: SyncRoom, update: Uint8Array): Effect[] {
   try {
-    return reachesNothing(updateReach(room.doc, update)) ? [] : [denied('view')];
+    return reachesNothing(updateReach(room.doc, update)) ? [] : [denied(DENIED_REASON.view)];
   } catch {
     return [unreadable];
   }
 }
 
-function commentUpdate(room: SyncRoom, peer: SessionPeer, update: Uint8Array): Effect[] {
+/** A `comment` peer's update, or an `edit` peer's while something is locked or the review log is written. */
+function checkedUpdate(room: SyncRoom, peer: SessionPeer, update: Uint8Array): Effect[] {
   let verdict: Verdict;
   try {
-    verdict = judgeComment(room, peer, update);
+    verdict = judge(room, peer, update);
   } catch {
     return [unreadable];
   }
-  if (verdict === 'denied') return [denied('comment')];
-  if (verdict === 'nothing') return [];
-  if (verdict === 'held') {
-    peer.held.push(update);
-    if (peer.held.reduce((sum, u) => sum + u.length, 0) <= MAX_HELD_BYTES) return [];
-    peer.held.length = 0;
-    return [denied('comment')];
+  switch (verdict.kind) {
+    case 'nothing':
+      return [];
+    case 'denied':
+      return [denied(verdict.reason)];
+    case 'held':
+      peer.held.push(update);
+      if (peer.held.reduce((sum, u) => sum + u.length, 0) <= MAX_HELD_BYTES) return [];
+      peer.held.length = 0;
+      return [denied(peer.access === 'comment' ? DENIED_REASON.comment : HELD_REASON)];
+    case 'allowed':
+      return accept(room, peer, update, verdict.textOnly);
+    default:
+      return unreachable(verdict);
   }
-  const effects = apply(room, peer, update);
-  if (effects.length > 0 || peer.held.length === 0) return effects;
-  // What was held may now be traceable.
-  const merged = Y.mergeUpdates(peer.held.splice(0));
-  return commentUpdate(room, peer, merged);
 }
 
-type Verdict = 'nothing' | 'denied' | 'held' | 'allowed';
+type Verdict =
+  | { readonly kind: 'nothing' | 'held' }
+  | { readonly kind: 'denied'; readonly reason: string }
+  | { readonly kind: 'allowed'; readonly textOnly: boolean };
 
-function judgeComment(room: SyncRoom, peer: SessionPeer, update: Uint8Array): Verdict {
+/** Access roots, then the review log's rules, then the locks; an update is accepted or refused whole. */
+function judge(room: SyncRoom, peer: SessionPeer, update: Uint8Array): Verdict {
   const reach = updateReach(room.doc, update);
-  if (reachesNothing(reach)) return 'nothing';
-  if ([...reach.roots].some((root) => !peer.commentRoots.includes(root))) return 'denied';
-  return reach.untraceable ? 'held' : 'allowed';
+  if (reachesNothing(reach)) return { kind: 'nothing' };
+  if (peer.access === 'comment' && [...reach.roots].some((root) => !peer.commentRoots.includes(root))) {
+    return { kind: 'denied', reason: DENIED_REASON.comment };
+  }
+  const refusal = reviewWriteRefusal(room.doc, reach.touches, peer);
+  if (refusal) return { kind: 'denied', reason: refusal };
+  const targets = targetsOf(reach.touches);
+  const policy = room.locks.current();
+  if (policy) {
+    for (const target of targets) {
+      const lock = policy.lockOf(target);
+      if (lock) return { kind: 'denied', reason: lock.message.fr };
+    }
+  }
+  if (reach.untraceable) return { kind: 'held' };
+  return { kind: 'allowed', textOnly: !reach.roots.has(REVIEW_ROOT) && onlyText(targets) };
 }
 
 function unreachable(value: never): never {

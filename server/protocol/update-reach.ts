@@ -1,12 +1,30 @@
-// Which top-level Y.Doc types an incoming update would change, found without applying it: the access check for
-// `comment` and `view` clients. New items are traced to their root through parent, origin or right origin (in the
-// update itself or in the doc); deletions count only where they hit live content. GC runs carry no content (a
-// client's own offline text, created then deleted): allowed anywhere, yet still a change. Like Yjs, trusts client ids.
+// Where an incoming update would write, found without applying it: the access check for `comment` and `view`
+// clients and the lock check. New items are traced through parent, origin or right origin (in the update itself or
+// in the doc) to a place: the root type and the first two map keys below it (`articles` › id › `body`); deletions
+// count only where they hit live content. GC runs carry no content (a client's own offline text, created then
+// deleted): allowed anywhere, yet still a change. Like Yjs, trusts client ids.
 import * as Y from 'yjs';
+
+/** A slot in the document: its root type, the map keys from the root down (at most two), and whether it lies deeper. */
+export interface Place {
+  readonly root: string;
+  readonly keys: readonly string[];
+  /** True when the slot is inside the type held at `keys` (a character of a text, a record's entry), not that entry. */
+  readonly deep: boolean;
+}
+
+/** One new item or one deletion of live content, with the slot it fills or empties. */
+export interface Touch {
+  readonly change: 'insert' | 'delete';
+  readonly place: Place;
+  readonly item: Y.Item;
+}
 
 export interface UpdateReach {
   /** Root type names that new content or new deletions would touch. */
   readonly roots: ReadonlySet<string>;
+  /** Every traced new item and deletion of live content. */
+  readonly touches: readonly Touch[];
   /** True when some change cannot be traced to a root (unknown reference, deletion of unknown ids). */
   readonly untraceable: boolean;
   /** True when the update brings GC runs the server lacks: no content, but they fill clock gaps. */
@@ -15,7 +33,18 @@ export interface UpdateReach {
 
 const INERT = Symbol('inert');
 const UNTRACEABLE = Symbol('untraceable');
-type Trace = string | typeof INERT | typeof UNTRACEABLE;
+type Trace = Place | typeof INERT | typeof UNTRACEABLE;
+/** Deeper than any real layout: a crafted chain of nested types is untraceable, not a stack overflow. */
+const MAX_NESTING = 64;
+
+const rootPlace = (root: string): Place => ({ root, keys: [], deep: false });
+
+/** The slot of an item in the type whose own slot is `container`: a map entry (`sub`) or a sequence element. */
+function child(container: Trace, sub: string | null): Trace {
+  if (typeof container === 'symbol') return container;
+  if (sub !== null && !container.deep && container.keys.length < 2) return { ...container, keys: [...container.keys, sub] };
+  return container.deep ? container : { ...container, deep: true };
+}
 
 /** Traces an update against `doc`; throws whatever Yjs throws for an update it cannot decode. */
 export function updateReach(doc: Y.Doc, update: Uint8Array): UpdateReach {
@@ -33,21 +62,40 @@ export function updateReach(doc: Y.Doc, update: Uint8Array): UpdateReach {
     ),
   );
   const roots = new Set<string>();
+  const touches: Touch[] = [];
   let untraceable = false;
   // Each index is free of overlaps on its own; together they may overlap, so look in both.
   const freshAt = (id: Y.ID) => findIn(fresh, id) ?? findIn(pending, id);
+  const docPlaces = new Map<Y.AbstractType<unknown>, Trace>();
+
+  /** The place inside an integrated type (memoised per type). */
+  const containerInDoc = (type: unknown, depth: number): Trace => {
+    if (!(type instanceof Y.AbstractType)) return UNTRACEABLE;
+    const known = docPlaces.get(type);
+    if (known !== undefined) return known;
+    let result: Trace;
+    if (type._item === null) {
+      try {
+        result = rootPlace(Y.findRootTypeKey(type));
+      } catch {
+        result = UNTRACEABLE;
+      }
+    } else result = depth > MAX_NESTING ? UNTRACEABLE : slotInDoc(type._item, depth + 1);
+    docPlaces.set(type, result);
+    return result;
+  };
+  const slotInDoc = (item: Y.Item, depth = 0): Trace => child(containerInDoc(item.parent, depth), item.parentSub);
 
   const traceInDoc = (id: Y.ID): Trace => {
     if (id.clock >= Y.getState(store, id.client)) return UNTRACEABLE;
     const structsOfClient = store.clients.get(id.client);
     if (!structsOfClient) return UNTRACEABLE;
     const struct = structsOfClient[Y.findIndexSS(structsOfClient, id.clock)];
-    if (!(struct instanceof Y.Item)) return INERT;
-    return rootKeyOf(struct.parent);
+    return struct instanceof Y.Item ? slotInDoc(struct) : INERT;
   };
 
   const memo = new Map<Y.Item, Trace>();
-  const traceFresh = (start: Y.Item): Trace => {
+  const traceFresh = (start: Y.Item, depth = 0): Trace => {
     const chain: Y.Item[] = [];
     const seen = new Set<Y.Item>();
     let current: Y.Item = start;
@@ -58,20 +106,26 @@ export function updateReach(doc: Y.Doc, update: Uint8Array): UpdateReach {
         result = known;
         break;
       }
-      if (seen.has(current)) {
+      if (seen.has(current) || depth > MAX_NESTING) {
         result = UNTRACEABLE;
         break;
       }
       seen.add(current);
       chain.push(current);
       // In a decoded (not integrated) update, `parent` is a root name, the id of the parent type's item, or null
-      // when the parent is implied by a neighbour.
+      // when the parent (and the key) are those of a neighbour.
       const parent: unknown = current.parent;
       if (typeof parent === 'string') {
-        result = parent;
+        result = child(rootPlace(parent), current.parentSub);
         break;
       }
-      const ref = parent instanceof Y.ID ? parent : (current.origin ?? current.rightOrigin);
+      if (parent instanceof Y.ID) {
+        const holder = freshAt(parent);
+        const container = holder instanceof Y.Item ? traceFresh(holder, depth + 1) : holder ? INERT : traceInDoc(parent);
+        result = child(container, current.parentSub);
+        break;
+      }
+      const ref = current.origin ?? current.rightOrigin;
       if (!ref) {
         result = UNTRACEABLE;
         break;
@@ -88,15 +142,18 @@ export function updateReach(doc: Y.Doc, update: Uint8Array): UpdateReach {
     return result;
   };
 
-  const note = (trace: Trace): void => {
+  const note = (trace: Trace, change: Touch['change'] | null, item: Y.Item): void => {
     if (trace === UNTRACEABLE) untraceable = true;
-    else if (trace !== INERT) roots.add(trace);
+    else if (trace !== INERT) {
+      roots.add(trace.root);
+      if (change) touches.push({ change, place: trace, item });
+    }
   };
 
   let newGc = false;
   for (const list of fresh.values()) {
     for (const struct of list) {
-      if (struct instanceof Y.Item) note(traceFresh(struct));
+      if (struct instanceof Y.Item) note(traceFresh(struct), 'insert', struct);
       else newGc = true;
     }
   }
@@ -111,22 +168,22 @@ export function updateReach(doc: Y.Doc, update: Uint8Array): UpdateReach {
         for (let i = Y.findIndexSS(docStructs, clock); i < docStructs.length; i++) {
           const struct = docStructs[i]!;
           if (struct.id.clock >= end) break;
-          if (struct instanceof Y.Item && !struct.deleted) note(rootKeyOf(struct.parent));
+          if (struct instanceof Y.Item && !struct.deleted) note(slotInDoc(struct), 'delete', struct);
         }
       }
-      // The part beyond: ids this update creates, or that the server holds back.
+      // The part beyond: ids this update creates (already noted as inserts), or that the server holds back.
       for (let at = Math.max(clock, known); at < end; ) {
         const struct = freshAt(Y.createID(client, at));
         if (!struct) {
           untraceable = true;
           break;
         }
-        if (struct instanceof Y.Item) note(traceFresh(struct));
+        if (struct instanceof Y.Item) note(traceFresh(struct), null, struct);
         at = struct.id.clock + struct.length;
       }
     }
   }
-  return { roots, untraceable, newGc };
+  return { roots, touches, untraceable, newGc };
 }
 
 /** True when applying the update would change nothing (already known, or only re-deleting deleted content). */
@@ -172,19 +229,4 @@ function findIn(index: Map<number, Array<Y.Item | Y.GC>>, id: Y.ID): Y.Item | Y.
     else return s;
   }
   return undefined;
-}
-
-function rootKeyOf(parent: unknown): Trace {
-  if (!(parent instanceof Y.AbstractType)) return UNTRACEABLE;
-  let type: Y.AbstractType<unknown> = parent;
-  while (type._item !== null) {
-    const up: unknown = type._item.parent;
-    if (!(up instanceof Y.AbstractType)) return UNTRACEABLE;
-    type = up;
-  }
-  try {
-    return Y.findRootTypeKey(type);
-  } catch {
-    return UNTRACEABLE;
-  }
 }

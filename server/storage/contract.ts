@@ -1,5 +1,5 @@
-// The storage contract suite: one set of tests every adapter of the port must pass (run by sqlite.test.ts and
-// memory.test.ts; Postgres will run it too).
+// The storage contract suite: one set of tests every adapter of the port must pass (run by sqlite.test.ts,
+// memory.test.ts and, against a real server, test/services/postgres.services.test.ts).
 import { describe, expect, it } from 'vitest';
 import type { Storage, UpdateInput } from './port.ts';
 
@@ -108,6 +108,22 @@ export function runStorageContract(name: string, open: () => Promise<Storage>): 
       expect(await storage.getVersion('v', 'v1')).toEqual(version);
       expect(await storage.getVersion('v', 'nope')).toBeNull();
       expect(await storage.listVersions('other')).toEqual([]);
+      await storage.close();
+    });
+
+    it('runs one exclusive task per key at a time, when the adapter is shared by several processes', async () => {
+      const storage = await open();
+      const exclusive = storage.exclusive?.bind(storage);
+      if (exclusive) {
+        const nested = await exclusive('compaction:x', async () => ({
+          same: await exclusive('compaction:x', async () => 'ran'),
+          other: await exclusive('compaction:y', async () => 'ran'),
+        }));
+        expect(nested).toEqual({ same: null, other: 'ran' });
+        expect(await exclusive('compaction:x', async () => 'again')).toBe('again');
+        await expect(exclusive('compaction:x', async () => Promise.reject(new Error('boom')))).rejects.toThrow('boom');
+        expect(await exclusive('compaction:x', async () => 'released')).toBe('released');
+      }
       await storage.close();
     });
   });

@@ -1,5 +1,6 @@
-// The storage port: what the sync server needs to keep conventions durable. SQLite fills it now (sqlite.ts), Postgres
-// later; memory.ts fills it for tests. Every method may be async; an adapter never interprets Yjs bytes.
+// The storage port: what the sync server needs to keep conventions durable. SQLite (sqlite.ts) for one instance,
+// Postgres (postgres.ts) for several; memory.ts fills it for tests. Every method may be async; an adapter never
+// interprets Yjs bytes.
 
 /** Who made a change: the token's name and party. */
 export interface Author {
@@ -25,7 +26,11 @@ export interface UpdateInput {
 
 /** One row of the update log; compaction may merge a run of one author's updates into one row. */
 export interface StoredUpdate extends UpdateInput {
-  /** Increasing across the whole store; a merged row keeps the seq of the last update it holds. */
+  /**
+   * Increasing within a convention, in commit order (a row committed later never has a smaller seq, so "the log after
+   * seq N" misses nothing); SQLite and memory number across the whole store. A merged row keeps the seq of the last
+   * update it holds.
+   */
   readonly seq: number;
   /** Time of the last update the row holds (equals `at` for a single update). */
   readonly until: number;
@@ -95,6 +100,12 @@ export interface Storage {
   saveVersion(version: Version): Promise<void>;
   listVersions(conventionId: string): Promise<VersionInfo[]>;
   getVersion(conventionId: string, versionId: string): Promise<Version | null>;
+  /**
+   * Runs `task` unless another process sharing this store runs one under the same key, and resolves null without
+   * running it then (Postgres: an advisory lock, e.g. one compaction per convention across instances). Single-process
+   * adapters leave it out.
+   */
+  exclusive?<T>(key: string, task: () => Promise<T>): Promise<T | null>;
   close(): Promise<void>;
 }
 

@@ -27,6 +27,8 @@ export interface DocumentsOptions {
   /** Stored rows after the checkpoint that trigger a background compaction (default 500). */
   readonly compactAfterRows?: number;
   readonly historyWindowMs?: number;
+  /** Mean period of the state exchange between instances (see Room). */
+  readonly resyncMs?: number;
 }
 
 /** How a new convention is filled: a template choice, or a convention file to import. */
@@ -167,10 +169,17 @@ export class Documents {
     this.rowsSinceCompaction.set(id, 0);
     const task = (async () => {
       try {
-        const result = await compactConvention(storage, id, {
-          historyWindowMs: this.options.historyWindowMs ?? DEFAULT_RUN_WINDOW_MS,
-          now: now(),
-        });
+        const run = () =>
+          compactConvention(storage, id, {
+            historyWindowMs: this.options.historyWindowMs ?? DEFAULT_RUN_WINDOW_MS,
+            now: now(),
+          });
+        // Several instances sharing the store: one compaction of a convention at a time across all of them.
+        const result = storage.exclusive ? await storage.exclusive(`compaction:${id}`, run) : await run();
+        if (!result) {
+          log.info('compaction déjà en cours sur une autre instance', { conventionId: id });
+          return;
+        }
         metrics.compactions++;
         log.info('compaction', { conventionId: id, ...result });
       } catch (error) {
@@ -231,7 +240,8 @@ export class Documents {
       LOADING,
     );
     this.rowsSinceCompaction.set(id, stored.updates.length);
-    return new Room(id, doc, { writer, bus, instanceId, now, metrics, log });
+    const { resyncMs } = this.options;
+    return new Room(id, doc, { writer, bus, instanceId, now, metrics, log, ...(resyncMs !== undefined ? { resyncMs } : {}) });
   }
 
   private unload(id: string, entry: Entry): void {

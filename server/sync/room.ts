@@ -1,14 +1,18 @@
 // One open convention: its Y.Doc and presence, the participants connected to it, and the rule that an update is
 // stored before anyone else sees it. Transport-free: participants are anything that can send a frame and close.
+// Other instances holding the convention are reached through the bus; lost bus messages are repaired by the state
+// exchange of resync.ts.
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import type { Bus, BusMessage } from '../bus/port.ts';
 import type { Logger } from '../log.ts';
 import type { CloseCode } from '../protocol/close-codes.ts';
+import { LockCache } from '../protocol/lock-cache.ts';
 import { encodeAwareness, encodeUpdate, MESSAGE } from '../protocol/messages.ts';
 import { type Effect, handleFrame, openingEffects, type SessionPeer, type SyncRoom } from '../protocol/session.ts';
 import type { Author } from '../storage/port.ts';
 import type { SyncMetrics } from './metrics.ts';
+import { compareHoldings, type Holding, holdingOf } from './resync.ts';
 import type { WriteQueue } from './write-queue.ts';
 
 /** A connection as the room sees it. Its `origin` must be itself. */
@@ -33,17 +37,25 @@ export interface RoomDeps {
   readonly now: () => number;
   readonly metrics: SyncMetrics;
   readonly log: Logger;
+  /** Mean period of the state exchange with other instances (default 10 s; 0 = only on (re)subscription). */
+  readonly resyncMs?: number;
 }
 
 const EMPTY_STATE_VECTOR = 0;
 const FULL_STATE_TTL_MS = 2000;
+export const DEFAULT_RESYNC_MS = 10_000;
 
 export class Room implements SyncRoom {
   readonly awareness: awarenessProtocol.Awareness;
   readonly participants = new Set<Participant>();
+  /** The review locks the sessions enforce, computed again only after a change that may move one. */
+  readonly locks: LockCache;
   /** The whole state as one update, kept until the next change or for a moment: a join storm encodes it once. */
   private fullState: Uint8Array | null = null;
   private fullStateTimer: NodeJS.Timeout | null = null;
+  /** What this instance holds, computed again only after the document changed. */
+  private holding: Holding | null = null;
+  private readonly resyncTimer: NodeJS.Timeout | null = null;
   private readonly unsubscribe: () => void;
   private destroyed = false;
 
@@ -53,10 +65,17 @@ export class Room implements SyncRoom {
     private readonly deps: RoomDeps,
   ) {
     this.awareness = new awarenessProtocol.Awareness(doc);
+    this.locks = new LockCache(doc);
     this.awareness.setLocalState(null);
     doc.on('update', this.onUpdate);
     this.awareness.on('update', this.onAwareness);
-    this.unsubscribe = deps.bus.subscribe(id, deps.instanceId, this.onBus);
+    this.unsubscribe = deps.bus.subscribe(id, deps.instanceId, this.onBus, () => this.announce(false));
+    const period = deps.resyncMs ?? DEFAULT_RESYNC_MS;
+    if (period > 0) {
+      // Jittered so that instances do not all announce at once.
+      this.resyncTimer = setInterval(() => this.announce(false), Math.round(period * (0.8 + 0.4 * Math.random())));
+      this.resyncTimer.unref();
+    }
   }
 
   get isDestroyed(): boolean {
@@ -106,8 +125,10 @@ export class Room implements SyncRoom {
   destroy(): void {
     if (this.destroyed) return;
     this.destroyed = true;
+    if (this.resyncTimer) clearInterval(this.resyncTimer);
     this.unsubscribe();
     this.doc.off('update', this.onUpdate);
+    this.locks.destroy();
     this.awareness.off('update', this.onAwareness);
     this.awareness.destroy();
     this.doc.destroy();
@@ -150,6 +171,7 @@ export class Room implements SyncRoom {
 
   private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
     if (this.fullState) this.dropFullState();
+    this.holding = null;
     if (origin === LOADING || this.destroyed) return;
     const frame = encodeUpdate(update);
     if (origin === REMOTE) {
@@ -182,14 +204,52 @@ export class Room implements SyncRoom {
     if (origin !== REMOTE) this.deps.bus.publish(this.id, { kind: 'awareness', update }, this.deps.instanceId);
   };
 
-  private readonly onBus = (message: BusMessage): void => {
+  private readonly onBus = (message: BusMessage, from: string): void => {
     if (this.destroyed) return;
     try {
       if (message.kind === 'update') Y.applyUpdate(this.doc, message.update, REMOTE);
-      else awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, REMOTE);
+      else if (message.kind === 'awareness') awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, REMOTE);
+      else this.answer(message, from);
     } catch (error) {
       // Another instance accepted and stored it; a copy this one cannot read changes nothing of what is stored.
       this.deps.log.warn('message du bus illisible', { conventionId: this.id, kind: message.kind, error });
     }
   };
+
+  /** Tells the other instances what this one holds (see resync.ts). */
+  private announce(reply: boolean): void {
+    if (this.destroyed) return;
+    this.holding ??= holdingOf(this.doc);
+    this.deps.bus.publish(this.id, { kind: 'state', ...this.holding, reply }, this.deps.instanceId);
+  }
+
+  private answer(theirs: Holding & { readonly reply: boolean }, from: string): void {
+    this.holding ??= holdingOf(this.doc);
+    const { send, lack } = compareHoldings(this.holding, theirs);
+    const { bus, instanceId, log } = this.deps;
+    if (send) {
+      // The diff may only carry what is stored: wait until nothing of this instance is still being written.
+      this.whenStored(() => {
+        const update = Y.encodeStateAsUpdate(this.doc, theirs.stateVector);
+        bus.publish(this.id, { kind: 'update', update }, instanceId);
+        log.info('réparation entre instances', { conventionId: this.id, to: from, bytes: update.length });
+      });
+    }
+    if (theirs.reply) return;
+    if (lack) this.announce(true);
+    // A first announcement is also when the other learns who is present here.
+    const present = [...this.participants].flatMap((p) => [...p.awarenessClients]);
+    if (present.length > 0) {
+      const update = awarenessProtocol.encodeAwarenessUpdate(this.awareness, present);
+      bus.publish(this.id, { kind: 'awareness', update }, instanceId);
+    }
+  }
+
+  /** Runs `fn` once the write queue is idle: the document then holds nothing that is not stored. */
+  private whenStored(fn: () => void): void {
+    if (this.destroyed) return;
+    const { writer } = this.deps;
+    if (writer.idle) fn();
+    else writer.afterDurable(() => this.whenStored(fn));
+  }
 }

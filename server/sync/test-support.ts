@@ -1,12 +1,12 @@
-// Test helpers for the sync layer: an in-memory participant that speaks the protocol like the stock client, and a
-// Documents wired to memory adapters.
+// Test helpers for the sync layer: an in-memory participant that speaks the protocol like the stock client, a
+// Documents wired to memory adapters, and a bus that loses messages on purpose.
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 import * as authProtocol from 'y-protocols/auth';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import { createMemoryBus } from '../bus/memory.ts';
-import type { Bus } from '../bus/port.ts';
+import type { Bus, BusMessage } from '../bus/port.ts';
 import { silentLogger } from '../log.ts';
 import { sharedModel } from '../model/port.ts';
 import type { CloseCode } from '../protocol/close-codes.ts';
@@ -109,3 +109,17 @@ export const until = async (check: () => boolean, timeoutMs = 2000): Promise<voi
     await new Promise((resolve) => setTimeout(resolve, 2));
   }
 };
+
+/** A bus that loses what `drop` says, as Redis pub/sub does with a slow or reconnecting subscriber. */
+export function droppingBus(inner: Bus, drop: (message: BusMessage, from: string) => boolean): Bus & { dropped: number } {
+  const wrapper = {
+    dropped: 0,
+    publish(conventionId: string, message: BusMessage, from: string) {
+      if (drop(message, from)) wrapper.dropped++;
+      else inner.publish(conventionId, message, from);
+    },
+    subscribe: inner.subscribe.bind(inner),
+    close: () => inner.close(),
+  };
+  return wrapper;
+}

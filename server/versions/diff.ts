@@ -29,7 +29,7 @@ export interface SnapshotDiff {
   readonly counts: { added: number; removed: number; changed: number; moved: number };
 }
 
-const FIELD_LABELS: Record<string, string> = {
+export const FIELD_LABELS: Record<string, string> = {
   title: 'titre',
   body: 'texte',
   status: 'statut',
@@ -124,7 +124,7 @@ const FIELD_LABELS: Record<string, string> = {
 };
 
 /** Code lists whose French label reads better than the code, by kind and field. */
-const CODE_LABELS: Array<[DiffKind | '*', string, Record<string, { fr: string }>]> = [
+export const CODE_LABELS: Array<[DiffKind | '*', string, Record<string, { fr: string }>]> = [
   ['convention', 'status', CONVENTION_STATUSES.labels],
   ['article', 'status', ARTICLE_STATUSES.labels],
   ['article', 'kind', ARTICLE_KINDS.labels],
@@ -212,9 +212,9 @@ function fieldChanges(
   return out;
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);
-const isLongText = (value: unknown) => typeof value === 'string' && (value.length > LONG_TEXT || value.includes('\n'));
+export const isLongText = (value: unknown) => typeof value === 'string' && (value.length > LONG_TEXT || value.includes('\n'));
 const same = (x: unknown, y: unknown) => JSON.stringify(x ?? null) === JSON.stringify(y ?? null);
 
 function show(kind: DiffKind, field: string, value: unknown): string {

@@ -21,3 +21,18 @@ export { FOLLOW_UP_FIELDS, type Lock, type LockPolicy, type LockTarget, partName
 export { readReviewLog, type Review, reviewMap, reviewOf } from './review.ts';
 export { type Bilingual, type HistoryEntry, SIGNOFF_STAGES, type SignoffStage, type SignoffState, STAGE_LABELS, signoffRefusal } from './signoff.ts';
 export { FROZEN_STATUSES, isFrozen, nextStatuses, STATUS_ORDER, statusRefusal } from './status.ts';
+export {
+  MAX_COMMENT,
+  mentionsIn,
+  type NewAnchor,
+  openThreadCounts,
+  passageNow,
+  replyToThread,
+  setThreadResolved,
+  startThread,
+  THREAD_KINDS,
+  type ThreadAnchor,
+  type ThreadKind,
+  threadAnchor,
+  threadMentions,
+} from './threads.ts';

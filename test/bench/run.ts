@@ -1,6 +1,7 @@
 // `npm run bench`: every benchmark of the project, one after another, printed side by side with its references.
 import { runBuildSizeBench } from './build-size.ts';
 import { runModelBench } from './model-bench.ts';
+import { runScaleBench } from './scale-bench.ts';
 import { runServerBench } from './server-bench.ts';
 import { runExcelBench } from './excel-bench.ts';
 import { runWordBench } from './word-bench.ts';
@@ -10,5 +11,6 @@ runBuildSizeBench();
 await runWordBench();
 await runExcelBench();
 await runServerBench();
+await runScaleBench();
 // The reference servers' client libraries leave timers behind; the benchmark is over.
 process.exit(0);

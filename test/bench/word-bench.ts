@@ -131,7 +131,7 @@ export async function runWordBench(): Promise<void> {
   console.table({
     'insert the sample convention (render)': { value: `${insert.render} round trips`, target: '≤ 3', note: `${insert.controls} content controls` },
     'insert + bind (render, read, write)': { value: `${insert.bind} round trips`, target: '≤ 3', note: 'HostBinding.start' },
-    [`burst of ${burst.fields} remote field changes`]: { value: `${burst.trips} round trip(s)`, target: '1', note: 'read (unreported typing) + write; nothing typed is overwritten' },
+    [`burst of ${burst.fields} remote field changes`]: { value: `${burst.trips} round trip(s)`, target: '1', note: 'the write; fields with an event or the caret are read first (+1); typing a write goes over is merged back' },
   });
   console.log(`40-page convention: ${long.pages.toFixed(1)} pages (${CHARS_PER_PAGE} characters a page), ${long.controls} content controls`);
   console.table({

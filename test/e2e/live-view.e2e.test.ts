@@ -4,7 +4,8 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ConventionDoc, readSnapshot, sampleConventionFile } from '../../shared/index.ts';
+import { ConventionDoc, readSnapshot } from '../../shared/index.ts';
+import { negotiatingSampleFile } from '../fixtures/sample.ts';
 import { ARTIFACTS, api, ctgToken, eventually, launchChromium, nodeClient, type RunningServer, startServer } from './harness.ts';
 
 interface Invitation {
@@ -22,7 +23,7 @@ beforeAll(async () => {
   mkdirSync(ARTIFACTS, { recursive: true });
   server = await startServer();
   admin = await ctgToken(server, ['--admin']);
-  await api(server, admin, 'POST', '/api/conventions', { id: CONVENTION, file: sampleConventionFile() });
+  await api(server, admin, 'POST', '/api/conventions', { id: CONVENTION, file: negotiatingSampleFile() });
   browser = await launchChromium();
 }, 60_000);
 
@@ -106,13 +107,13 @@ describe('the live convention in the browser', () => {
     await field(page, tag).click();
     await page.keyboard.press('End');
     await page.keyboard.type(' et leurs familles');
-    await eventually(async () => (await page.getByText(/en attente/i).count()) > 0, 5000, 'the pane to count pending changes');
+    await eventually(async () => (await page.getByText(/en attente d'envoi/i).count()) > 0, 5000, 'the pane to count pending changes');
     await page.screenshot({ path: join(ARTIFACTS, 'view-offline.png') });
     server = await startServer(server);
     const node = nodeClient(server, CONVENTION, (await invite('caf', 'edit', 'Sophie Arnaud')).token);
     await node.synced;
     await eventually(() => readSnapshot(node.doc).axes[1]?.objectives[0]?.actions[0]?.public.endsWith('et leurs familles'), 15_000, 'the offline edit to reach the server');
-    await eventually(async () => (await page.getByText(/en attente/i).count()) === 0, 10_000, 'the pending count to clear');
+    await eventually(async () => (await page.getByText(/en attente d'envoi/i).count()) === 0, 10_000, 'the pending count to clear');
     node.provider.destroy();
     await page.context().close();
   }, 60_000);

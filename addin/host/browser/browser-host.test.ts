@@ -63,3 +63,31 @@ describe('the browser view', () => {
     b.dispose();
   });
 });
+
+describe('the browser view: locked fields', () => {
+  it('turns editing off with a visible « Verrouillé » cue, keeps it across renders, and back on when unlocked', async () => {
+    const { model, objective, action } = conventionFixture();
+    const b = browserHost();
+    await b.host.render(readSnapshot(model.ydoc));
+    let on = true;
+    const lock = { fr: 'Verrouillé : la fiche action 1.1.1 a reçu la validation de toutes les parties.', en: 'Locked.' };
+    await b.host.setLocks((ref) => (on && ref.id === action ? lock : null));
+    const title = b.container.querySelector(`[data-tag="${fieldTag({ kind: 'action', id: action, field: 'title' })}"]`) as HTMLElement;
+    const pilot = b.container.querySelector(`[data-tag="${fieldTag({ kind: 'action', id: action, field: 'pilotId' })}"]`) as HTMLSelectElement | null;
+    expect(title.hasAttribute('contenteditable')).toBe(false);
+    expect(title.classList.contains('ctg-locked')).toBe(true);
+    expect(title.getAttribute('data-locked')).toBe('Verrouillé');
+    expect(title.getAttribute('title')).toBe(lock.fr);
+    if (pilot) expect(pilot.disabled).toBe(true);
+    model.add('action', { code: '1.1.0', title: 'Avant' }, { parent: objective, index: 0 });
+    await b.host.render(readSnapshot(model.ydoc));
+    expect(title.hasAttribute('contenteditable')).toBe(false);
+    on = false;
+    await b.host.setLocks(() => null);
+    expect(title.getAttribute('contenteditable')).toBe('plaintext-only');
+    expect(title.classList.contains('ctg-locked')).toBe(false);
+    expect(title.hasAttribute('title')).toBe(false);
+    if (pilot) expect(pilot.disabled).toBe(false);
+    b.dispose();
+  });
+});

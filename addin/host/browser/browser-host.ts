@@ -1,10 +1,11 @@
 // The in-browser host: the convention rendered as a live page (view-render.ts) inside a container element.
 // Fields are `contenteditable` elements or selects tagged like Word's content controls; edits are reported as
-// hints from `input`/`change` events; marks are classes and titles on the entity's element.
+// hints from `input`/`change` events; marks are classes and titles on the entity's element; a locked field is not
+// editable and reads « Verrouillé ».
 import type { ConventionSnapshot } from '../../../shared/index.ts';
 import { type EntityRef, type FieldRef, type FieldValue, fieldTag, parseFieldTag } from '../../binding/field-ref.ts';
-import type { EditHint, HostCapabilities, HostPort, Mark } from '../port.ts';
-import { fieldText, morph, setFieldText } from './dom.ts';
+import type { EditHint, HostCapabilities, HostPort, LockQuery, Mark } from '../port.ts';
+import { fieldText, lockField, morph, setFieldText } from './dom.ts';
 import { renderConvention } from './view-render.ts';
 
 export interface BrowserHostOptions {
@@ -18,6 +19,7 @@ export class BrowserHost implements HostPort {
   readonly capabilities: HostCapabilities = { editEvents: true, selection: true };
   private readonly listeners = new Set<(hint: EditHint) => void>();
   private readonly marks = new Map<string, Mark>();
+  private locks: LockQuery | null = null;
 
   constructor(
     readonly container: HTMLElement,
@@ -33,6 +35,7 @@ export class BrowserHost implements HostPort {
     if (live && live.getAttribute('data-key') === next.getAttribute('data-key')) morph(live, next);
     else this.container.replaceChildren(next);
     for (const [key, mark] of this.marks) this.applyMark(key, mark);
+    this.applyLocks();
   }
 
   async write(values: readonly FieldValue[]): Promise<void> {
@@ -76,6 +79,11 @@ export class BrowserHost implements HostPort {
     this.applyMark(key, mark);
   }
 
+  async setLocks(isLocked: LockQuery): Promise<void> {
+    this.locks = isLocked;
+    this.applyLocks();
+  }
+
   dispose(): void {
     this.container.removeEventListener('input', this.onInput);
     this.container.removeEventListener('change', this.onInput);
@@ -99,9 +107,18 @@ export class BrowserHost implements HostPort {
 
   private applyMark(key: string, mark: Mark | null): void {
     for (const el of this.container.querySelectorAll<HTMLElement>(`[data-entity="${cssEscape(key)}"]`)) {
-      for (const type of ['error', 'warning', 'presence', 'locked']) el.classList.toggle(`ctg-mark-${type}`, mark?.type === type);
+      for (const type of ['error', 'warning', 'presence', 'locked', 'comment']) el.classList.toggle(`ctg-mark-${type}`, mark?.type === type);
       if (mark) el.setAttribute('data-mark', mark.label);
       else el.removeAttribute('data-mark');
+    }
+  }
+
+  private applyLocks(): void {
+    const query = this.locks;
+    if (!query) return;
+    for (const el of this.container.querySelectorAll<HTMLElement>('[data-tag]')) {
+      const ref = parseFieldTag(el.getAttribute('data-tag') ?? '');
+      if (ref) lockField(el, query(ref), this.options.editable);
     }
   }
 }

@@ -67,6 +67,32 @@ function syncAttributes(live: Element, next: Element): void {
   for (const attr of Array.from(next.attributes)) if (live.getAttribute(attr.name) !== attr.value) live.setAttribute(attr.name, attr.value);
 }
 
+/**
+ * Makes a field read-only with a visible « Verrouillé » cue (class, badge text, the reason as its tooltip), or
+ * editable again (when the page is).
+ */
+export function lockField(el: HTMLElement, lock: { fr: string } | null, editable: boolean): void {
+  el.classList.toggle('ctg-locked', lock !== null);
+  if (lock) {
+    el.setAttribute('data-locked', 'Verrouillé');
+    el.setAttribute('title', lock.fr);
+  } else {
+    el.removeAttribute('data-locked');
+    el.removeAttribute('title');
+  }
+  if (el instanceof HTMLSelectElement) {
+    el.disabled = !editable || lock !== null;
+    return;
+  }
+  if (lock || !editable) {
+    el.removeAttribute('contenteditable');
+    el.setAttribute('aria-readonly', 'true');
+  } else {
+    el.setAttribute('contenteditable', 'plaintext-only');
+    el.removeAttribute('aria-readonly');
+  }
+}
+
 /** The plain text of an editable field: text nodes, line breaks and block boundaries as newlines. */
 export function fieldText(el: Element): string {
   if (el instanceof HTMLSelectElement || el instanceof HTMLInputElement) return el.value;

@@ -15,6 +15,7 @@ import {
   THEMATIC_FIELDS,
 } from '../../../shared/index.ts';
 import { type FieldRef, fieldTag, type RefKind } from '../../binding/field-ref.ts';
+import { indicatorCharts } from '../../charts/indicator-charts.ts';
 import { type Child, h } from './dom.ts';
 
 export interface ViewOptions {
@@ -59,7 +60,7 @@ export function renderConvention(s: ConventionSnapshot, options: ViewOptions): H
     section('diagnostic', 'Diagnostic partagé', ...s.diagnostic.sections.map((d) => ctx.diagnosticSection(d))),
     section('plan', "Plan d'actions", ...s.axes.map((axis) => ctx.axis(axis))),
     section('plan-table', "Tableau du plan d'actions", ctx.planTable()),
-    section('indicators', 'Indicateurs de suivi et d’évaluation', ctx.indicatorTable()),
+    section('indicators', 'Indicateurs de suivi et d’évaluation', ctx.indicatorTable(), indicatorCharts(s)),
     section('signatures', 'Signatures', ctx.signatures()),
   );
 }

@@ -1,9 +1,10 @@
 // What a person changed in a table, from the body as it was and as it is now (rows matched by their id cell, so a
 // sort changes nothing): edited fields (hints for the binding, or values the model cannot take, marked), computed
-// cells typed over (put back); and the structure as it reads now — parents chosen that differ from the model's
+// cells typed over (put back), locked cells typed in (put back by the binding, the reason reported); and the structure as it reads now — parents chosen that differ from the model's
 // (moves), rows typed without an id or copied with one (new entities), rows seen before and gone (deletions).
 import type { EntityRef, FieldRef } from '../../binding/field-ref.ts';
 import { fromCell, sameCell } from './cell-codec.ts';
+import type { LockQuery } from '../port.ts';
 import type { CellValue } from './excel-api.ts';
 import { parentFromText, parseRowKey } from './layout.ts';
 import type { CellMarks } from './marks.ts';
@@ -32,7 +33,15 @@ export interface TableChanges {
 
 const keyOf = (row: readonly CellValue[]) => String(row[0] ?? '');
 
-export function diffTable(state: TableState, before: readonly CellValue[][] | null, rows: readonly CellValue[][], below: readonly CellValue[][], layout: WorkbookLayout, marks: CellMarks): TableChanges {
+export function diffTable(
+  state: TableState,
+  before: readonly CellValue[][] | null,
+  rows: readonly CellValue[][],
+  below: readonly CellValue[][],
+  layout: WorkbookLayout,
+  marks: CellMarks,
+  locked: LockQuery = () => null,
+): TableChanges {
   const { def } = state;
   const out: TableChanges = { hints: [], restores: [], marked: [], moves: [], added: [], removed: [], problems: [] };
   const old = new Map<string, readonly CellValue[]>();
@@ -53,6 +62,17 @@ export function diffTable(state: TableState, before: readonly CellValue[][] | nu
         if (column.role.type === 'field') {
           const ref = bound.row.refs[c];
           if (!ref || !changed) return;
+          const lock = was === undefined ? null : locked(ref);
+          if (lock) {
+            // Typed into a locked cell: the binding puts the model's value back; the person is told why.
+            out.hints.push(ref);
+            out.problems.push(problems.locked(ref, lock));
+            if (marks.invalidAt(key, c)) {
+              marks.setInvalid(key, c, null);
+              out.marked.push({ key, column: c });
+            }
+            return;
+          }
           const taken = fromCell(column.role.codec, value, layout.lookups);
           const had = marks.invalidAt(key, c);
           if (!taken.ok) {

@@ -3,11 +3,12 @@
 // what the adapter last loaded or wrote while no event said otherwise. A person's edits arrive through the sheets'
 // `onChanged`: the changed tables are loaded once and compared by row id (a sort moves nothing), which yields field
 // hints for the binding, marks for values the model cannot take, and structure edits (new rows, deleted rows, moved
-// entities) for the pane to apply to the model.
+// entities) for the pane to apply to the model. Locked fields are greyed; what is typed in one is put back by the
+// binding, and the reason reported.
 import { type ConventionSnapshot, newId } from '../../../shared/index.ts';
 import { type EntityRef, type FieldRef, type FieldValue, fieldTag, type RefKind } from '../../binding/field-ref.ts';
 import { mergeText } from '../../binding/three-way.ts';
-import type { EditHint, HostCapabilities, HostPort, Mark } from '../port.ts';
+import type { EditHint, HostCapabilities, HostPort, LockQuery, Mark } from '../port.ts';
 import { parseArea } from './address.ts';
 import { bindRows, describeNewRows } from './adopt.ts';
 import { DEFAULT_BUDGET } from './batch.ts';
@@ -78,6 +79,7 @@ export class ExcelHost implements HostPort {
   /** Structure edits found by an operation, handed to the pane once the operation is over (never inside it). */
   private edits: StructureEdit[] = [];
   private readonly newId: (kind: RefKind) => string;
+  private locks: LockQuery = () => null;
 
   constructor(private readonly options: ExcelHostOptions) {
     const now = options.now ?? Date.now;
@@ -92,6 +94,7 @@ export class ExcelHost implements HostPort {
       const layout = new WorkbookLayout(snapshot, this.options.year ?? new Date().getFullYear());
       await renderWorkbook(this.session, layout, { listen: (sheet) => this.listen(sheet) });
       this.moved.clear();
+      this.lockCells();
       await this.applyMarks(this.markedCells());
     });
   }
@@ -145,6 +148,14 @@ export class ExcelHost implements HostPort {
     const state = this.stateOf(target);
     if (!state) return Promise.resolve();
     return this.serial(() => this.applyMarks([{ state, key, column: state.def.markColumn }]));
+  }
+
+  /** Greys the locked fields' cells and clears the others, in one run (one sync when the tables are known). */
+  setLocks(isLocked: LockQuery): Promise<void> {
+    return this.serial(async () => {
+      this.locks = isLocked;
+      await this.applyMarks(this.lockCells());
+    });
   }
 
   /** Asks the binding to re-read every field now (the pane calls it when the workbook may have changed unseen). */
@@ -232,6 +243,8 @@ export class ExcelHost implements HostPort {
       if (value === undefined || column?.role.type !== 'field' || this.isQuiet(cell.key)) continue;
       if (this.session.marks.invalidAt(cell.key, cell.column)?.type === 'error') continue;
       const taken = fromCell(column.role.codec, value, layout.lookups);
+      // A locked cell typed in is read whatever it holds: the binding puts the model's value back.
+      if (!taken.ok && this.locks(cell.ref)) values.push({ ref: cell.ref, value: String(value) });
       if (!taken.ok) continue;
       values.push({ ref: cell.ref, value: taken.text });
       this.seen.set(fieldTag(cell.ref), taken.text);
@@ -274,7 +287,7 @@ export class ExcelHost implements HostPort {
     for (const l of loaded) {
       const before = l.state.rows;
       l.state.take(l.rows, l.top);
-      const changes = diffTable(l.state, before, l.rows, l.below, layout, this.session.marks);
+      const changes = diffTable(l.state, before, l.rows, l.below, layout, this.session.marks, this.locks);
       hints.push(...changes.hints.filter((ref) => !this.isQuiet(rowKey(ref))));
       marked.push(...changes.marked.map((m) => ({ state: l.state, ...m })));
       for (const p of changes.problems) this.report(p);
@@ -325,6 +338,21 @@ export class ExcelHost implements HostPort {
     const stale = states.filter((s) => s.exists && !s.fresh);
     if (stale.length === 0) return;
     await this.refreshNow(new Map(stale.map((s) => [s, -1])), { hints: true, structure: false });
+  }
+
+  /** Brings the marks' locked cells to the lock query; returns the cells whose lock changed. */
+  private lockCells(): Array<{ state: TableState; key: string; column: number }> {
+    const layout = this.session.layout;
+    if (!layout) return [];
+    const changed: Array<{ state: TableState; key: string; column: number }> = [];
+    for (const cell of layout.fields.values()) {
+      const locked = this.locks(cell.ref) !== null;
+      if (this.session.marks.lockedAt(cell.key, cell.column) === locked) continue;
+      this.session.marks.setLocked(cell.key, cell.column, locked);
+      const state = this.session.state(cell.table);
+      if (state.exists) changed.push({ state, key: cell.key, column: cell.column });
+    }
+    return changed;
   }
 
   private markedCells(): Array<{ state: TableState; key: string; column: number }> {

@@ -1,5 +1,6 @@
-// Marks on cells: an entity's mark (a validation finding, someone else here, locked) on its row's mark column, and an
-// invalid value on its own cell; shown as a fill and, where ExcelApi 1.18 has notes, a note saying why. Marks are
+// Marks on cells: an entity's mark (a validation finding, someone else here, locked) on its row's mark column, an
+// invalid value on its own cell, and a locked field greyed (fill only: a note on every cell of a signed plan would
+// cost a look-up each); shown as a fill and, where ExcelApi 1.18 has notes, a note saying why. Marks are
 // kept by row key and column, so they follow the row wherever a sort puts it; what was applied is remembered so it
 // can be cleared (a person may have removed a note meanwhile: notes are looked up before they are deleted).
 import type { Mark } from '../port.ts';
@@ -7,18 +8,22 @@ import { formatArea } from './address.ts';
 import type { ExcelRange, ExcelWorksheet } from './excel-api.ts';
 import type { TableState } from './table-state.ts';
 
-export const MARK_FILLS: Record<Mark['type'], string> = { error: '#FFC7CE', warning: '#FFEB9C', presence: '#DDEBF7', locked: '#E7E6E6' };
+export const MARK_FILLS: Record<Mark['type'], string> = { error: '#FFC7CE', warning: '#FFEB9C', presence: '#DDEBF7', locked: '#E7E6E6', comment: '#E4DFEC' };
 
 export interface CellMark {
   type: Mark['type'];
-  note: string;
+  /** The note's text; null for a fill alone. */
+  note: string | null;
 }
+
+const LOCKED: CellMark = { type: 'locked', note: null };
 
 const cellKey = (key: string, column: number) => `${key}#${column}`;
 
 export class CellMarks {
   private readonly entity = new Map<string, CellMark>();
   private readonly invalid = new Map<string, CellMark>();
+  private readonly locked = new Set<string>();
   /** What the workbook shows: cell → fill and whether the adapter put a note there. */
   private readonly applied = new Map<string, { fill: string; note: string | null }>();
 
@@ -36,15 +41,25 @@ export class CellMarks {
     return this.invalid.get(cellKey(key, column));
   }
 
+  setLocked(key: string, column: number, locked: boolean): void {
+    if (locked) this.locked.add(cellKey(key, column));
+    else this.locked.delete(cellKey(key, column));
+  }
+
+  lockedAt(key: string, column: number): boolean {
+    return this.locked.has(cellKey(key, column));
+  }
+
   desired(key: string, column: number, markColumn: number): CellMark | null {
-    return this.invalid.get(cellKey(key, column)) ?? (column === markColumn ? (this.entity.get(key) ?? null) : null);
+    const cell = cellKey(key, column);
+    return this.invalid.get(cell) ?? (column === markColumn ? this.entity.get(key) : undefined) ?? (this.locked.has(cell) ? LOCKED : null);
   }
 
   /** Columns of a row with a mark wanted or shown. */
   columns(key: string, markColumn: number): number[] {
     const out = new Set<number>();
     if (this.entity.has(key) || this.applied.has(cellKey(key, markColumn))) out.add(markColumn);
-    for (const cell of [...this.invalid.keys(), ...this.applied.keys()]) {
+    for (const cell of [...this.invalid.keys(), ...this.locked, ...this.applied.keys()]) {
       const at = cell.lastIndexOf('#');
       if (cell.slice(0, at) === key) out.add(Number(cell.slice(at + 1)));
     }

@@ -1,6 +1,6 @@
 // What the Excel adapter reports to the pane, as typed values with their words in French and English: a value the
 // model cannot take (kept in its cell, marked), a derived cell typed over (put back), a new row that names no
-// parent yet, an Excel call that failed in the background.
+// parent yet, a locked cell typed in (put back), an Excel call that failed in the background.
 import type { EntityRef, FieldRef } from '../../binding/field-ref.ts';
 
 export type ExcelProblem =
@@ -9,6 +9,7 @@ export type ExcelProblem =
   | { type: 'computed-cell'; entity: EntityRef; column: string; fr: string; en: string }
   | { type: 'new-row-needs-parent'; sheet: string; row: number; fr: string; en: string }
   | { type: 'unknown-parent'; entity: EntityRef; value: string; fr: string; en: string }
+  | { type: 'locked'; ref: FieldRef; fr: string; en: string }
   | { type: 'failed'; error: unknown; fr: string; en: string };
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
@@ -43,6 +44,12 @@ export const problems = {
     value,
     fr: `« ${value} » ne désigne aucun élément de la convention : choisissez-le dans la liste.`,
     en: `"${value}" names nothing in the convention: pick it from the list.`,
+  }),
+  locked: (ref: FieldRef, lock: { fr: string; en: string }): ExcelProblem => ({
+    type: 'locked',
+    ref,
+    fr: `Cette cellule est verrouillée : sa valeur a été rétablie. ${lock.fr}`,
+    en: `This cell is locked: its value was put back. ${lock.en}`,
   }),
   failed: (error: unknown): ExcelProblem => ({
     type: 'failed',

@@ -12,20 +12,28 @@ export interface Look {
   appearance: 'BoundingBox' | 'Hidden';
 }
 
-/** Labels and tables are locked; fields, lines and containers only cannot be deleted. Only fields show a box. */
-export function lookOf(part: Part | FieldPart | LabelPart): Look {
+/**
+ * Labels and tables are locked; fields, lines and containers only cannot be deleted — a field is locked too while
+ * its part is (validated by every signatory, a signed convention). Only fields show a box.
+ */
+export function lookOf(part: Part | FieldPart | LabelPart, locked = false): Look {
   switch (part.type) {
     case 'label':
     case 'table':
       return { cannotEdit: true, cannotDelete: true, appearance: 'Hidden' };
     case 'field':
-      return { cannotEdit: false, cannotDelete: true, appearance: 'BoundingBox' };
+      return { cannotEdit: locked, cannotDelete: true, appearance: 'BoundingBox' };
     default:
       return { cannotEdit: false, cannotDelete: true, appearance: 'Hidden' };
   }
 }
 
-const MARK_COLORS: Record<Mark['type'], string> = { error: '#C00000', warning: '#C55A11', presence: '#2F5597', locked: '#7F7F7F' };
+const MARK_COLORS: Record<Mark['type'], string> = { error: '#C00000', warning: '#C55A11', presence: '#2F5597', locked: '#7F7F7F', comment: '#7030A0' };
+
+/** A locked field's box is grey and its title says so; unlocked, it is back to the plain title. */
+export function fieldDress(part: FieldPart, locked: boolean): { title: string; color: string } {
+  return locked ? { title: `Verrouillé : ${part.title}`, color: MARK_COLORS.locked } : { title: part.title, color: '#000000' };
+}
 
 /** An entity's container is invisible, unless marked: then a colored box, the mark's words in its title. */
 export function containerLook(part: { title: string }, mark: Mark | undefined): { appearance: 'BoundingBox' | 'Hidden'; color: string; title: string } {
@@ -42,6 +50,8 @@ export interface CreateEnv {
   body: WordBody;
   /** The text a field shows when created (its last known text, or the model's). */
   fieldText(part: FieldPart): string;
+  /** Whether a field is created locked (its part is). */
+  locked(part: FieldPart): boolean;
   /** Called for every control created (to load its id and listen to it). */
   created(entry: Created): void;
 }
@@ -53,10 +63,13 @@ function paragraphAt(anchor: Anchor, body: WordBody): WordParagraph {
   return body.insertParagraph('', anchor.body);
 }
 
-function dress(control: WordContentControl, part: Part | FieldPart | LabelPart, title: string): void {
-  const look = lookOf(part);
+function dress(control: WordContentControl, part: Part | FieldPart | LabelPart, title: string, env: CreateEnv): void {
+  const locked = part.type === 'field' && env.locked(part);
+  const look = lookOf(part, locked);
+  const dressed = locked ? fieldDress(part as FieldPart, true) : null;
   control.tag = part.tag;
-  control.title = title;
+  control.title = dressed?.title ?? title;
+  if (dressed) control.color = dressed.color;
   control.appearance = look.appearance;
   control.cannotDelete = look.cannotDelete;
   // Locking the contents comes last: the text is already in.
@@ -74,7 +87,7 @@ export function createPart(part: Part, anchor: Anchor, env: CreateEnv): WordCont
   switch (part.type) {
     case 'container': {
       const control = p.insertContentControl('RichText');
-      dress(control, part, part.title);
+      dress(control, part, part.title, env);
       for (const child of part.children) createPart(child, { end: control }, env);
       if (part.children.length > 0) p.delete();
       env.created({ part, control });
@@ -87,7 +100,7 @@ export function createPart(part: Part, anchor: Anchor, env: CreateEnv): WordCont
       const type: ControlType = part.type === 'field' && !part.multiline ? 'PlainText' : 'RichText';
       const control = p.insertContentControl(type);
       fillLines(p, control, lines, part.style);
-      dress(control, part, part.type === 'field' ? part.title : '');
+      dress(control, part, part.type === 'field' ? part.title : '', env);
       env.created({ part, control });
       return control;
     }
@@ -98,19 +111,19 @@ export function createPart(part: Part, anchor: Anchor, env: CreateEnv): WordCont
         const text = inline.type === 'label' ? inline.text : env.fieldText(inline);
         const range: WordRange = previous ? previous.getRange('Whole').insertText(text, 'After') : p.insertText(text, 'Start');
         const control: WordContentControl = range.insertContentControl('PlainText');
-        dress(control, inline, inline.type === 'field' ? inline.title : '');
+        dress(control, inline, inline.type === 'field' ? inline.title : '', env);
         env.created({ part: inline, control });
         previous = control;
       }
       const control = p.insertContentControl('RichText');
-      dress(control, part, '');
+      dress(control, part, '', env);
       env.created({ part, control });
       return control;
     }
     case 'table': {
       const control = p.insertContentControl('RichText');
       table(control, part.rows);
-      dress(control, part, part.title);
+      dress(control, part, part.title, env);
       env.created({ part, control });
       return control;
     }

@@ -1,6 +1,7 @@
 // What the adapter knows of each field as Word shows it: the text at the last load or write (so writes touch only
-// the changed paragraphs without reading first), whether its paragraphs are surely one per line, whether an event
-// said a person changed it since (then it must be read from Word), and which control id carries which tag.
+// the changed paragraphs, and reads of fields nobody can have typed in are answered without asking Word), whether
+// its paragraphs are surely one per line, whether an event said a person changed it since (then it must be read
+// from Word), and which control id carries which tag.
 import type { FieldRef } from '../../binding/field-ref.ts';
 import type { FieldDisplay } from './display.ts';
 import type { FieldPart } from './layout.ts';
@@ -38,6 +39,11 @@ export class FieldState {
     if (manualBreaks) this.unsure.add(part.tag);
     else this.unsure.delete(part.tag);
     return this.display.take(part.ref, text, part.multiline);
+  }
+
+  /** An event said a person changed the field since it was last loaded: only Word knows its text. */
+  isDirty(tag: string): boolean {
+    return this.dirty.has(tag);
   }
 
   /** The text Word shows, as last seen. */

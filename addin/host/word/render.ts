@@ -1,7 +1,8 @@
 // Makes the document's structure match the layout in one Word.run (one load, one sync): keeps the parts that are
 // in place, creates missing ones where they belong, deletes stale ones and recreates moved ones (a keyed diff
-// over document order), fixes locks and locked texts, and unwraps duplicated tags (a copied field).
-import { type Anchor, type Created, createPart, lookOf, relabel, retable } from './create.ts';
+// over document order), fixes locks (labels, and fields whose part is locked) and locked texts, and unwraps
+// duplicated tags (a copied field).
+import { type Anchor, type Created, createPart, fieldDress, lookOf, relabel, retable } from './create.ts';
 import { allParts, type FieldPart, type LabelPart, type Part } from './layout.ts';
 import { classifyTag } from './tags.ts';
 import { fieldText, squash } from './text.ts';
@@ -17,6 +18,8 @@ export interface Loaded {
 
 export interface RenderEnv {
   fieldText(part: FieldPart): string;
+  /** Whether a field's part is locked now (the field is then read-only, grey, titled « Verrouillé »). */
+  locked(part: FieldPart): boolean;
   /** Every part kept or created, before the final sync: to listen to its events (created ones have no id yet). */
   visit(part: Part | FieldPart | LabelPart, control: WordContentControl, loaded: Loaded | null): void;
   /** The look of an entity container (a mark shows a colored box and a title suffix). */
@@ -87,6 +90,7 @@ export async function renderLayout(context: WordContext, layout: readonly Part[]
       const was = existing.get(part.tag);
       return was ? fieldText(was.text, part.multiline).text : env.fieldText(part);
     },
+    locked: env.locked,
     created: ({ part, control }: Created) => {
       placed.push({ part, control, created: true });
       env.visit(part, control, null);
@@ -97,7 +101,8 @@ export async function renderLayout(context: WordContext, layout: readonly Part[]
 
   const keep = (part: Part | FieldPart | LabelPart, loaded: Loaded) => {
     const control = loaded.control;
-    const look = lookOf(part);
+    const locked = part.type === 'field' && env.locked(part);
+    const look = lookOf(part, locked);
     placed.push({ part, control, created: false });
     env.visit(part, control, loaded);
     let relock = control.cannotEdit !== look.cannotEdit;
@@ -118,6 +123,11 @@ export async function renderLayout(context: WordContext, layout: readonly Part[]
       relock = false;
     }
     if (relock) control.cannotEdit = look.cannotEdit;
+    if (relock && part.type === 'field') {
+      const dressed = fieldDress(part, locked);
+      control.title = dressed.title;
+      control.color = dressed.color;
+    }
   };
 
   const walk = (parts: readonly Part[], parent: WordContentControl | null) => {

@@ -1,14 +1,15 @@
 // The Word host adapter: the convention as content controls in the open document, behind the host port. One
 // Word.run per operation, serialized; a burst of writes shares one run and one sync; what Word shows is cached
-// (FieldState) from every load, so writes touch only changed paragraphs without reading first.
+// (FieldState) from every load, so writes touch only changed paragraphs without reading first, and reads of fields
+// no event and no caret points at cost no round trip. Locked fields are read-only content controls.
 import type { ConventionSnapshot } from '../../../shared/index.ts';
 import { type EntityRef, type FieldRef, type FieldValue, fieldTag } from '../../binding/field-ref.ts';
-import type { AgreedStore, EditHint, HostCapabilities, HostPort, Mark } from '../port.ts';
+import type { AgreedStore, EditHint, HostCapabilities, HostPort, LockQuery, Mark } from '../port.ts';
 import { FieldDisplay } from './display.ts';
 import { EditEvents } from './edit-events.ts';
 import { allParts, type FieldPart, layoutConvention, type Part } from './layout.ts';
 import { type WordProblem, problems } from './problems.ts';
-import { containerLook } from './create.ts';
+import { containerLook, fieldDress } from './create.ts';
 import { renderLayout } from './render.ts';
 import { checkStructure } from './structure.ts';
 import { entityTag } from './tags.ts';
@@ -47,6 +48,9 @@ export class WordHost implements HostPort {
   private readonly listened = new Set<number>();
   private readonly handlers: WordHandlerResult[] = [];
   private readonly marks = new Map<string, Mark>();
+  private locks: LockQuery | null = null;
+  /** Per field tag, whether Word shows the field locked (cannotEdit), as last rendered or set. */
+  private readonly lockShown = new Map<string, boolean>();
   private readonly listeners = new Set<(hint: EditHint) => void>();
   private readonly events: EditEvents;
   private chain: Promise<unknown> = Promise.resolve();
@@ -157,6 +161,14 @@ export class WordHost implements HostPort {
     );
   }
 
+  /** Locks and unlocks fields as `isLocked` says, in one run and one sync; later renders apply it too. */
+  setLocks(isLocked: LockQuery): Promise<void> {
+    return this.serial(async () => {
+      this.locks = isLocked;
+      await this.lockNow();
+    });
+  }
+
   /**
    * Asks the binding to re-read every field now: Word fires no event on undo/redo, so the pane calls this when
    * the document may have changed unseen (the window regains focus, after a paste), besides the periodic poll.
@@ -205,6 +217,7 @@ export class WordHost implements HostPort {
     }
     const listen = this.capabilities.editEvents;
     const since = this.state.mark();
+    const locked = new Map<string, boolean>();
     const result = await this.word.run(async (context) => {
       const settings = this.options.supports('WordApi', '1.4') ? context.document.settings : null;
       settings?.add(SETTING, { id: snapshot.convention.id });
@@ -213,6 +226,11 @@ export class WordHost implements HostPort {
       agreed?.load('value');
       const placed = await renderLayout(context, this.layout, {
         fieldText: (part) => this.state.text(part.tag) ?? this.display.show(part.ref, part.value, part.multiline),
+        locked: (part) => {
+          const lock = this.isLocked(part);
+          locked.set(part.tag, lock);
+          return lock;
+        },
         visit: (part, control, loaded) => {
           if (listen && !(loaded && this.listened.has(control.id))) this.listen(part.type === 'field', control);
         },
@@ -222,15 +240,23 @@ export class WordHost implements HostPort {
       if (agreed) this.agreedLoaded = agreedEntries(agreed.isNullObject ? null : agreed.value);
       return placed;
     });
+    this.lockShown.clear();
+    for (const [tag, lock] of locked) this.lockShown.set(tag, lock);
     const stale: FieldValue[] = [];
+    const unseen: FieldRef[] = [];
     for (const { part, control } of result.placed) {
       this.state.noteId(control.id, part.tag);
       if (listen) this.listened.add(control.id);
       if (part.type !== 'field') continue;
+      const before = this.state.text(part.tag);
       const value = this.state.remember(part, control.text, since);
+      // Typed in with no event yet: the binding may have read the field from what the adapter knew before this
+      // render, so it is told now (it then holds back its write to the field and reads it again first).
+      if (before !== undefined && this.state.text(part.tag) !== before) unseen.push(part.ref);
       // Same value, but shown under an old name (a renamed pilot): show it as it now reads.
-      if (value === part.value && this.state.text(part.tag) !== this.display.show(part.ref, part.value, part.multiline)) stale.push({ ref: part.ref, value });
+      else if (value === part.value && this.state.text(part.tag) !== this.display.show(part.ref, part.value, part.multiline)) stale.push({ ref: part.ref, value });
     }
+    if (unseen.length > 0) this.emit({ scope: 'fields', refs: unseen });
     if (stale.length > 0) await this.writeNow(new Map(stale.map((v) => [fieldTag(v.ref), v.value])), false);
     return result.placed.filter((p) => p.created).map((p) => p.part.tag);
   }
@@ -242,7 +268,7 @@ export class WordHost implements HostPort {
       if (!part) continue;
       const text = this.display.show(part.ref, value, part.multiline);
       if (this.state.text(tag) === text) continue;
-      writes.push({ part, text, known: this.events.isQuiet(tag) ? null : this.state.lines(tag) });
+      writes.push({ part, text, known: this.events.isQuiet(tag) ? null : this.state.lines(tag), locked: this.lockShown.get(tag) === true });
     }
     if (writes.length === 0) return;
     const since = this.state.mark();
@@ -265,18 +291,59 @@ export class WordHost implements HostPort {
     }
   }
 
+  /** Brings each shown field's protection and look to the lock query: only those that differ, one sync. */
+  private async lockNow(): Promise<void> {
+    const changes: Array<{ part: FieldPart; locked: boolean }> = [];
+    for (const part of this.fields.values()) {
+      const shown = this.lockShown.get(part.tag);
+      const locked = this.isLocked(part);
+      if (shown !== undefined && shown !== locked) changes.push({ part, locked });
+    }
+    if (changes.length === 0) return;
+    try {
+      await this.word.run(async (context) => {
+        for (const { part, locked } of changes) {
+          const control = context.document.contentControls.getByTag(part.tag).getFirst();
+          const dressed = fieldDress(part, locked);
+          control.cannotEdit = locked;
+          control.title = dressed.title;
+          control.color = dressed.color;
+        }
+        await context.sync();
+      });
+    } catch (error) {
+      if (!isMissing(error) || !this.snapshot) throw error;
+      // A field was deleted under us: the render puts the structure back, every lock included.
+      this.report(problems.restored(await this.renderNow(this.snapshot)));
+      return;
+    }
+    for (const { part, locked } of changes) this.lockShown.set(part.tag, locked);
+  }
+
+  private isLocked(part: FieldPart): boolean {
+    return (this.locks?.(part.ref) ?? null) !== null;
+  }
+
   /**
-   * Reads fields, always from Word: a field's typing may not be reported yet (desktop reports it on leaving the
-   * control, the web's events arrive later than the keystrokes), and answering from what was last loaded let a
-   * remote write go over that typing (seeded test: `EXCEL_SEED=203 … excel-convergence -t Word`). Nothing typed is
-   * lost; a remote burst costs one read and one write.
+   * Reads fields. Only Word knows a field a person may have typed in without the adapter having loaded it since: one
+   * an event marked dirty, or the one holding the caret (desktop reports typing only when the caret leaves, the
+   * web's events come later than the keystrokes). Those are loaded, in one sync; every other field is answered from
+   * what the adapter last loaded or wrote, so a burst of remote changes costs one round trip (the write), not two.
+   * Without edit events nothing is known to be untouched: everything is loaded. A field typed in unseen all the
+   * same (an event lost or late) is still safe: the write loads each field in its own sync and merges back typing
+   * it went over (see write.ts).
    */
   private async readSome(refs: readonly FieldRef[]): Promise<FieldValue[]> {
     const parts = [...new Set(refs.map(fieldTag))]
       .map((tag) => this.fields.get(tag))
       .filter((part): part is FieldPart => part !== undefined && !this.events.isQuiet(part.tag));
     const values: FieldValue[] = [];
-    const fromWord = parts;
+    const fromWord: FieldPart[] = [];
+    for (const part of parts) {
+      const known = this.state.text(part.tag);
+      if (known === undefined || !this.capabilities.editEvents || this.state.isDirty(part.tag) || this.events.caret === part.tag) fromWord.push(part);
+      else values.push({ ref: part.ref, value: this.state.value(part, known) });
+    }
     if (fromWord.length === 0) return values;
     const since = this.state.mark();
     const loaded = await readTags(

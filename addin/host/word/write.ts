@@ -15,6 +15,8 @@ export interface FieldWrite {
   text: string;
   /** What Word shows now, paragraph for paragraph, when the adapter is sure of it; else the field is rewritten. */
   known: string | null;
+  /** The field is locked (cannotEdit): unlocked for the write and locked again in the same batch. */
+  locked: boolean;
 }
 
 export interface Written {
@@ -30,9 +32,11 @@ export function queueWrites(context: WordContext, writes: readonly FieldWrite[])
     const before = context.document.contentControls.getByTag(write.part.tag).getFirst();
     before.load('text');
     const control = context.document.contentControls.getByTag(write.part.tag).getFirst();
+    if (write.locked) control.cannotEdit = false;
     if (!write.part.multiline) control.insertText(write.text, 'Replace');
     else if (write.known === null) rewrite(control, write.text);
     else patch(control, write.known, write.text);
+    if (write.locked) control.cannotEdit = true;
     control.load('id,text');
     return { write, before, control };
   });

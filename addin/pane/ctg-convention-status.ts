@@ -1,0 +1,213 @@
+// <ctg-convention-status>: where the convention is in the guide's steps (a stepper), the move to the next or previous
+// step with its reason (signing is refused while the checks find errors), the record of every move, and — once
+// signed — the avenants. Signing, and each avenant every signatory validated, are saved as named versions.
+import { css, html, LitElement, nothing } from 'lit';
+import {
+  CONVENTION_STATUSES,
+  type ConventionStatus,
+  changeStatus,
+  nextStatuses,
+  type Review,
+  type ReviewContext,
+  STATUS_ORDER,
+  type StatusEvent,
+  statusRefusal,
+} from '../../shared/index.ts';
+import { type Lang, pick, t } from '../i18n.ts';
+import type { SignoffDone } from './ctg-signoff.ts';
+import { RequestController } from './controllers/request-controller.ts';
+import { fullTime, person, problemText } from './review-format.ts';
+import { theme } from './theme.ts';
+import './ctg-amendments.ts';
+
+/** Version names are data shared by every party: written in French, as the convention is. */
+export const SIGNED_VERSION = 'Convention signée';
+export const amendmentVersion = (n: number): string => `Avenant n° ${n} signé`;
+
+/** Creates a named version on the server (POST /api/conventions/:id/versions). */
+export type SaveVersion = (name: string) => Promise<unknown>;
+
+export class CtgConventionStatus extends LitElement {
+  static override properties = {
+    review: { attribute: false },
+    ctx: { attribute: false },
+    blockingErrors: { type: Number },
+    saveVersion: { attribute: false },
+    lang: {},
+    reason: { state: true },
+    error: { state: true },
+  };
+
+  declare review: Review | null;
+  declare ctx: ReviewContext | null;
+  /** Errors the checks find now: signing needs none. */
+  declare blockingErrors: number;
+  /** Creates a named version on the server; null when there is no server (nothing is saved). */
+  declare saveVersion: SaveVersion | null;
+  declare lang: Lang;
+  declare reason: string;
+  declare error: string | null;
+
+  /** The named version being saved, or the last one, by state. */
+  private readonly version = new RequestController<unknown>(this);
+  private versionName = '';
+
+  constructor() {
+    super();
+    this.review = null;
+    this.ctx = null;
+    this.blockingErrors = 0;
+    this.saveVersion = null;
+    this.lang = 'fr';
+    this.reason = '';
+    this.error = null;
+  }
+
+  override render() {
+    const review = this.review;
+    if (!review) return nothing;
+    const lang = this.lang;
+    const current = review.snapshot.convention.status;
+    const at = STATUS_ORDER.indexOf(current);
+    const moves = review.events.filter((e): e is StatusEvent => e.act === 'status');
+    return html`
+      <section aria-labelledby="status-title">
+        <h2 id="status-title">${t(lang, 'conv.title')}</h2>
+        <ol class="stepper" data-status=${current}>
+          ${STATUS_ORDER.map(
+            (s, i) => html`<li class=${i < at ? 'done' : i === at ? 'current' : 'todo'} aria-current=${i === at ? 'step' : 'false'}>
+              <span class="dot" aria-hidden="true">${i < at ? '✓' : i + 1}</span>${pick(lang, CONVENTION_STATUSES.labels[s])}
+            </li>`,
+          )}
+        </ol>
+        ${review.locks.frozen ? html`<p class="alert info">${t(lang, 'conv.frozen')}</p>` : nothing}
+        ${this.renderMoves(current)}
+        ${this.renderVersion()}
+        ${moves.length > 0
+          ? html`<h3>${t(lang, 'conv.history')}</h3>
+              <ol class="history">
+                ${moves.map(
+                  (e) => html`<li>
+                    <strong>${pick(lang, CONVENTION_STATUSES.labels[e.from])} → ${pick(lang, CONVENTION_STATUSES.labels[e.to])}</strong> —
+                    ${person(review.snapshot, e.by)} — <time datetime=${e.at}>${fullTime(e.at, lang)}</time>${e.reason ? html` — « ${e.reason} »` : nothing}
+                  </li>`,
+                )}
+              </ol>`
+          : nothing}
+        ${review.locks.frozen
+          ? html`<ctg-amendments .review=${review} .ctx=${this.ctx} lang=${lang} @ctg-signoff-done=${this.amendmentDone}></ctg-amendments>`
+          : nothing}
+      </section>
+    `;
+  }
+
+  private renderMoves(current: ConventionStatus) {
+    const lang = this.lang;
+    const ctx = this.ctx;
+    const targets = nextStatuses(current);
+    if (targets.length === 0) return nothing;
+    const forward = (to: ConventionStatus) => STATUS_ORDER.indexOf(to) > STATUS_ORDER.indexOf(current);
+    return html`
+      <div class="field">
+        <label for="status-reason">${t(lang, 'conv.reason')}<span class="hint">${t(lang, 'conv.reasonHint')}</span></label>
+        <input id="status-reason" type="text" .value=${this.reason} ?disabled=${ctx?.access !== 'edit'} @input=${(e: Event) => { this.reason = (e.target as HTMLInputElement).value; }} />
+      </div>
+      <ul class="moves">
+        ${targets.map((to) => {
+          const refusal = this.refusal(current, to);
+          const label = t(lang, forward(to) ? 'conv.next' : 'conv.back', { status: pick(lang, CONVENTION_STATUSES.labels[to]) });
+          return html`<li>
+            <button class=${forward(to) ? 'primary' : 'secondary'} type="button" data-to=${to} ?disabled=${refusal !== null}
+              aria-describedby=${refusal ? `move-${to}` : nothing} @click=${() => this.move(to)}>${label}</button>
+            ${refusal ? html`<span class="hint" id="move-${to}">${refusal}</span>` : nothing}
+          </li>`;
+        })}
+      </ul>
+      ${this.error ? html`<p class="alert error" role="alert">${this.error}</p>` : nothing}
+    `;
+  }
+
+  private renderVersion() {
+    const lang = this.lang;
+    const state = this.version.state;
+    const name = this.versionName;
+    switch (state.status) {
+      case 'idle':
+        return nothing;
+      case 'pending':
+        return html`<p class="alert info" role="status">${t(lang, 'review.version.saving', { name })}</p>`;
+      case 'complete':
+        return html`<div class="alert success" role="status"><p>${t(lang, 'review.version.saved', { name })}</p>
+          <button class="link" type="button" @click=${() => this.version.reset()}>${t(lang, 'notice.dismiss')}</button></div>`;
+      case 'failed':
+        return html`<div class="alert error" role="alert">
+          <p>${t(lang, 'review.version.failed', { name, message: problemText(state.error, lang) })}</p>
+          <button class="secondary" type="button" data-act="retry-version" @click=${() => this.saveNamed(name)}>${t(lang, 'review.version.retry')}</button>
+          <button class="link" type="button" @click=${() => this.version.reset()}>${t(lang, 'notice.dismiss')}</button>
+        </div>`;
+      default:
+        return state satisfies never;
+    }
+  }
+
+  /** Names the current state on the server; without a server (tests, no session) there is nothing to do. */
+  private saveNamed(name: string): void {
+    const save = this.saveVersion;
+    if (!save) return;
+    this.versionName = name;
+    void this.version.start(() => save(name));
+  }
+
+  private refusal(from: ConventionStatus, to: ConventionStatus): string | null {
+    const ctx = this.ctx;
+    if (!ctx || ctx.access === 'view') return t(this.lang, 'review.readonly');
+    if (ctx.access !== 'edit') return t(this.lang, 'review.editorOnly');
+    const refusal = statusRefusal(from, to, this.reason, { blockingErrors: this.blockingErrors });
+    return refusal ? pick(this.lang, refusal) : null;
+  }
+
+  private move(to: ConventionStatus): void {
+    if (!this.ctx) return;
+    try {
+      changeStatus(this.ctx, to, this.reason, { blockingErrors: this.blockingErrors });
+      this.reason = '';
+      this.error = null;
+      if (to === 'signee') this.saveNamed(SIGNED_VERSION);
+    } catch (error) {
+      this.error = problemText(error, this.lang);
+    }
+  }
+
+  private readonly amendmentDone = (event: CustomEvent<SignoffDone>): void => {
+    const { subject, stage } = event.detail;
+    const amendment = this.review?.snapshot.amendments.find((a) => a.id === subject.id);
+    if (stage === 'valide' && amendment) this.saveNamed(amendmentVersion(amendment.number));
+  };
+
+  static override styles = [
+    theme,
+    css`
+      section { padding: 12px 16px; }
+      h3 { margin-top: 12px; }
+      .stepper { list-style: none; margin: 0 0 10px; padding: 0; display: grid; gap: 2px; }
+      .stepper li { display: flex; align-items: center; gap: 8px; font-size: 13px; color: var(--ctg-muted); }
+      .stepper .dot { display: inline-flex; align-items: center; justify-content: center; width: 20px; height: 20px; border-radius: 50%; border: 1px solid currentColor; font-size: 11px; }
+      .stepper .done { color: var(--ctg-success); }
+      .stepper .current { color: var(--ctg-blue); font-weight: 700; }
+      .stepper .current .dot { background: var(--ctg-blue); color: #fff; border-color: var(--ctg-blue); }
+      .moves { list-style: none; margin: 0 0 8px; padding: 0; }
+      .moves li { margin-bottom: 6px; }
+      .moves button { width: 100%; }
+      .moves button[disabled] { opacity: 0.55; cursor: not-allowed; }
+      .history { margin: 0; padding: 0 0 0 18px; font-size: 13px; }
+    `,
+  ];
+}
+
+if (!customElements.get('ctg-convention-status')) customElements.define('ctg-convention-status', CtgConventionStatus);
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'ctg-convention-status': CtgConventionStatus;
+  }
+}
