@@ -152,7 +152,7 @@ export const MESSAGES = {
   'versions.entities.one': { fr: '{n} élément modifié', en: '{n} item changed' },
   'versions.entities.other': { fr: '{n} éléments modifiés', en: '{n} items changed' },
   'versions.error': { fr: 'Le serveur a refusé : {message}', en: 'The server refused: {message}' },
-  'versions.error.unreachable': {
+  'http.unreachable': {
     fr: 'Le serveur Concerto ne répond pas : vérifiez votre connexion, puis réessayez.',
     en: 'The Concerto server does not answer: check your connection, then try again.',
   },
@@ -237,15 +237,12 @@ export const MESSAGES = {
   'review.editorOnly': { fr: 'Réservé aux accès « édition ».', en: 'For “edit” access only.' },
   'review.amendment': { fr: 'Avenant n° {n}', en: 'Amendment no. {n}' },
   'review.justNow': { fr: 'à l’instant', en: 'just now' },
-  'review.version.saving': { fr: 'Enregistrement de la version « {name} »…', en: 'Saving version “{name}”…' },
-  'review.version.saved': { fr: 'Version « {name} » enregistrée dans l’historique.', en: 'Version “{name}” saved in the history.' },
-  'review.version.failed': {
-    fr: 'La version « {name} » n’a pas pu être enregistrée ({message}). La convention, elle, est à jour.',
-    en: 'Version “{name}” could not be saved ({message}). The convention itself is up to date.',
-  },
-  'review.version.retry': { fr: 'Réessayer', en: 'Try again' },
 
   'conv.title': { fr: 'Étape de la convention', en: 'Convention step' },
+  'conv.version.recorded': {
+    fr: 'La version « {name} » est enregistrée automatiquement.',
+    en: 'The version “{name}” is recorded automatically.',
+  },
   'conv.frozen': {
     fr: 'Convention signée : son texte ne change plus que par avenant.',
     en: 'Signed convention: its text only changes through an amendment.',
@@ -257,6 +254,10 @@ export const MESSAGES = {
   'conv.history': { fr: 'Historique des étapes', en: 'History of the steps' },
 
   'amendments.title': { fr: 'Avenants', en: 'Amendments' },
+  'amendments.version': {
+    fr: 'Quand toutes les parties l’ont validé, la version « {name} » est enregistrée automatiquement.',
+    en: 'Once every party validated it, the version “{name}” is recorded automatically.',
+  },
   'amendments.none': { fr: 'Aucun avenant pour l’instant.', en: 'No amendment yet.' },
   'amendments.affected': { fr: 'Parties modifiées : {parts}', en: 'Parts changed: {parts}' },
   'amendments.open': { fr: 'Ouvrir un avenant', en: 'Open an amendment' },
@@ -282,7 +283,7 @@ export const MESSAGES = {
   'signoff.did.reopen': { fr: 'Rouvert', en: 'Reopened' },
   'signoff.void': { fr: 'sans effet', en: 'no effect' },
 
-  'overview.title': { fr: 'Validation article par article', en: 'Sign-off, part by part' },
+  'overview.title': { fr: 'Validation partie par partie', en: 'Sign-off, part by part' },
   'overview.articles': { fr: 'Articles', en: 'Articles' },
   'overview.actions': { fr: 'Fiches action', en: 'Action sheets' },
   'overview.empty': { fr: 'Aucun pour l’instant.', en: 'None yet.' },
@@ -395,6 +396,8 @@ export const MESSAGES = {
     en: 'The addition failed unexpectedly ({message}). Your entries are kept: try again.',
   },
   'add.error.form': { fr: 'Corrigez les champs signalés ci-dessous.', en: 'Fix the fields marked below.' },
+  'add.error.locked': { fr: 'Cette partie est verrouillée : choisissez-en une autre.', en: 'This part is locked: choose another one.' },
+  'add.locked': { fr: 'verrouillé', en: 'locked' },
   'add.done.axis': { fr: "L'axe {value} a été ajouté.", en: 'Axis {value} was added.' },
   'add.done.objective': { fr: "L'objectif {value} a été ajouté.", en: 'Objective {value} was added.' },
   'add.done.action': { fr: "L'action {value} a été ajoutée.", en: 'Action {value} was added.' },
@@ -421,7 +424,9 @@ export const MESSAGES = {
   'export.xlsx': { fr: 'Excel (.xlsx)', en: 'Excel (.xlsx)' },
   'export.pdf': { fr: 'PDF', en: 'PDF' },
   'export.json': { fr: 'Fichier Concerto (.json)', en: 'Concerto file (.json)' },
-  'export.version': { fr: 'Version nommée (facultatif)', en: 'Named version (optional)' },
+  'export.version': { fr: 'Version à exporter', en: 'Version to export' },
+  'export.version.current': { fr: 'Le texte actuel', en: 'The current text' },
+  'export.version.failed': { fr: 'Les versions nommées n’ont pas pu être chargées ({message}).', en: 'The named versions could not be loaded ({message}).' },
   'export.preparing': { fr: 'Préparation du fichier {format}…', en: 'Preparing the {format} file…' },
   'export.progress': { fr: 'Téléchargement : {done} Ko sur {total} Ko', en: 'Downloading: {done} KB of {total} KB' },
   'export.done': { fr: 'Fichier « {name} » téléchargé.', en: 'File “{name}” downloaded.' },
@@ -450,6 +455,12 @@ export const MESSAGES = {
   'import.undo': { fr: 'Annuler l’import', en: 'Undo the import' },
   'import.undone': { fr: 'L’import a été annulé.', en: 'The import was undone.' },
   'import.failed': { fr: 'L’import a échoué : {message}', en: 'The import failed: {message}' },
+  'import.locked': { fr: 'Refusé : ces lignes touchent une partie verrouillée', en: 'Refused: these rows touch a locked part' },
+  'import.locked.add': { fr: 'Ajout de « {what} »', en: 'Adding “{what}”' },
+  'import.unavailable': {
+    fr: 'L’import n’est pas disponible : le volet n’est relié à aucune convention. Rechargez le volet, puis recommencez.',
+    en: 'Importing is not available: the pane is not linked to a convention. Reload the pane, then try again.',
+  },
   'import.readonly': {
     fr: 'Votre accès ({access}) ne permet pas d’importer un plan d’actions.',
     en: 'Your access ({access}) does not allow importing an action plan.',

@@ -4,6 +4,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import type * as Y from 'yjs';
 import { parseDuration } from './auth/duration.ts';
 import { loadSecret } from './auth/secret.ts';
 import { type ClaimsInput, hs256Auth } from './auth/tokens.ts';
@@ -16,6 +17,8 @@ import { CONVENTION_ID } from './http/input.ts';
 import { jsonLogger } from './log.ts';
 import { ACCESS_LEVELS } from './protocol/session.ts';
 import { redact, StartupError, startServer } from './server.ts';
+import type { Storage } from './storage/port.ts';
+import { openPostgresStorage } from './storage/postgres.ts';
 import { openSqliteStorage } from './storage/sqlite.ts';
 
 const USAGE = `Utilisation :
@@ -24,7 +27,7 @@ const USAGE = `Utilisation :
             [--public-url https://… (ou CTG_PUBLIC_URL : l’adresse publique, derrière un répartiteur de charge)]
   ctg token --convention ID --party PARTIE --access edit|comment|view [--name NOM] [--ttl 12h] [--data DOSSIER]
   ctg token --admin [--name NOM] [--ttl 12h] [--data DOSSIER]
-  ctg export --convention ID --format docx|xlsx|pdf|json [--version NOM] [-o FICHIER] [--data DOSSIER]`;
+  ctg export --convention ID --format docx|xlsx|pdf|json [--version NOM] [-o FICHIER] [--data DOSSIER | --db postgres://…]`;
 
 /** How long the admin link printed on first start stays valid. */
 const FIRST_ADMIN_TTL = 30 * 86_400;
@@ -222,7 +225,10 @@ async function token(args: string[], io: Io): Promise<number> {
   return 0;
 }
 
-/** `ctg export`: reads the SQLite file under --data directly (a running server may keep serving it: WAL). */
+/**
+ * `ctg export`: reads the SQLite file under --data directly (a running server may keep serving it: WAL), or the
+ * PostgreSQL database of `--db` / DATABASE_URL, as `ctg serve` does.
+ */
 async function exportCommand(args: string[], io: Io): Promise<number> {
   const { values } = parsed(() =>
     parseArgs({
@@ -234,6 +240,7 @@ async function exportCommand(args: string[], io: Io): Promise<number> {
         version: { type: 'string' },
         output: { type: 'string', short: 'o' },
         data: { type: 'string', default: './data' },
+        db: { type: 'string' },
       },
     }),
   );
@@ -241,24 +248,22 @@ async function exportCommand(args: string[], io: Io): Promise<number> {
   if (!convention || !format) throw new UsageError('Il faut --convention et --format.');
   if (!CONVENTION_ID.test(convention)) throw new UsageError(`Identifiant de convention invalide : « ${convention} ».`);
   if (!isExportFormat(format)) throw new UsageError(`Format invalide : « ${format} » (${EXPORT_FORMATS.join(', ')}).`);
-  const dataDir = resolve(values.data);
-  const file = join(dataDir, 'ctg.sqlite');
-  if (!existsSync(file)) throw new UsageError(`Aucune donnée Concerto dans « ${dataDir} » (ctg.sqlite absent) : indiquez le dossier avec --data.`);
+  const { databaseUrl } = sharedServices(values.db ?? process.env.DATABASE_URL, undefined);
   const started = Date.now();
   const elapsed = () => `${((Date.now() - started) / 1000).toFixed(1)} s`;
-  const storage = openSqliteStorage({ path: file });
+  const storage = await openExportStorage(databaseUrl, resolve(values.data));
+  const converter = libreOfficeConverter();
+  let doc: Y.Doc | null = null;
   try {
     // The live document is loaded even for a version: it checks the convention exists, with a helpful message.
-    const live = await loadStoredDoc(storage, convention);
-    let doc = live;
+    doc = await loadStoredDoc(storage, convention);
     let version: { name: string; at: string } | undefined;
     if (values.version) {
       const found = await findVersion(storage, convention, values.version);
-      live.destroy();
+      doc.destroy();
       doc = docOfState(found.state);
       version = { name: found.name, at: new Date(found.at).toISOString() };
     }
-    const converter = libreOfficeConverter();
     const result = await exportDocument(doc, {
       conventionId: convention,
       format,
@@ -266,13 +271,27 @@ async function exportCommand(args: string[], io: Io): Promise<number> {
       ...(version ? { version } : {}),
       onProgress: (step) => io.err(`${STEP_LABELS[step].fr} (${elapsed()})`),
     });
-    doc.destroy();
-    await converter.close?.();
     const output = resolve(values.output ?? result.fileName);
     writeFileSync(output, result.bytes);
     io.out(`Écrit : ${output} (${Math.max(1, Math.round(result.bytes.length / 1024))} Ko, ${elapsed()})`);
     return 0;
   } finally {
+    doc?.destroy();
+    await converter.close?.();
     await storage.close();
   }
+}
+
+/** The store `ctg export` reads: PostgreSQL when given, else the SQLite file of the data folder. */
+async function openExportStorage(databaseUrl: string | undefined, dataDir: string): Promise<Storage> {
+  if (databaseUrl) {
+    try {
+      return await openPostgresStorage({ url: databaseUrl, max: 2 });
+    } catch (error) {
+      throw new StartupError('database_unreachable', `PostgreSQL injoignable ou refusé (${redact(databaseUrl)}) : ${error instanceof Error ? error.message : String(error)}.`, { cause: error });
+    }
+  }
+  const file = join(dataDir, 'ctg.sqlite');
+  if (!existsSync(file)) throw new UsageError(`Aucune donnée Concerto dans « ${dataDir} » (ctg.sqlite absent) : indiquez le dossier avec --data (ou --db).`);
+  return openSqliteStorage({ path: file });
 }

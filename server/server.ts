@@ -11,6 +11,7 @@ import type { Hono } from 'hono';
 import { loadSecret } from './auth/secret.ts';
 import { type Auth, hs256Auth } from './auth/tokens.ts';
 import { createMemoryBus } from './bus/memory.ts';
+import { type Converter, libreOfficeConverter } from './export/libreoffice.ts';
 import type { Bus } from './bus/port.ts';
 import { openRedisBus } from './bus/redis.ts';
 import { createApp } from './http/app.ts';
@@ -46,6 +47,8 @@ export interface CoreOptions {
   readonly publicUrl?: string;
   /** Mean period of the state exchange between instances over the bus (default 10 s). */
   readonly resyncMs?: number;
+  /** The PDF converter (default: LibreOffice); closed with the core. */
+  readonly converter?: Converter;
 }
 
 export interface Core {
@@ -132,7 +135,9 @@ export function createCore(options: CoreOptions = {}): Core {
   });
   let publicUrl = options.publicUrl ?? 'http://127.0.0.1:8787';
   const startedAt = now();
+  const converter = options.converter ?? libreOfficeConverter();
   const app = createApp({
+    converter,
     documents,
     storage,
     writer,
@@ -161,6 +166,8 @@ export function createCore(options: CoreOptions = {}): Core {
       endpoint.stopAccepting();
       await docs.shutdown(CLOSE.serviceRestart);
       await endpoint.close();
+      // Waits for the conversion under way, then removes LibreOffice's profile folder from /tmp.
+      await converter.close?.();
       await bus.close();
       await storage.close();
     },
@@ -200,7 +207,7 @@ export async function startServer(options: ServerOptions = {}): Promise<RunningS
   } catch (error) {
     await shared.bus?.close();
     await shared.storage?.close();
-    throw storageOpenError(error, dataDir);
+    throw storageOpenError(error, dataDir, options.databaseUrl);
   }
   // reason: the adapter returns a union of server types; with node:http or node:https it is an http.Server.
   const http = (options.tls
@@ -260,6 +267,11 @@ async function openShared(options: ServerOptions): Promise<{ storage?: Storage; 
       cause: error,
     });
   }
+  if (!redisUrl && !options.bus) {
+    log?.warn(
+      'PostgreSQL sans Redis : les instances ne se transmettent pas les modifications en direct. Avec plusieurs instances, ajoutez --redis redis://… (ou REDIS_URL).',
+    );
+  }
   if (!redisUrl || options.bus) return { storage };
   const database = new URL(databaseUrl).pathname.slice(1) || 'postgres';
   try {
@@ -300,7 +312,12 @@ function prepareDataDir(dataDir: string): void {
   }
 }
 
-function storageOpenError(error: unknown, dataDir: string): unknown {
+function storageOpenError(error: unknown, dataDir: string, databaseUrl: string | undefined): unknown {
+  if (databaseUrl) {
+    return new StartupError('database_unreachable', `PostgreSQL (${redact(databaseUrl)}) : démarrage impossible : ${causeOf(error)}.`, {
+      cause: error,
+    });
+  }
   const code = error instanceof Error && 'code' in error ? String(error.code) : '';
   if (['SQLITE_CANTOPEN', 'SQLITE_READONLY', 'SQLITE_PERM', 'EACCES', 'EROFS'].includes(code)) {
     return new StartupError(

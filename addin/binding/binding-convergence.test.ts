@@ -11,7 +11,7 @@ import { ConventionDoc, readSnapshot } from '../../shared/index.ts';
 import { applyTemplate } from '../../shared/template.ts';
 import { BrowserHost } from '../host/browser/browser-host.ts';
 import { HostBinding } from './binding.ts';
-import { type FieldRef, fieldTag } from './field-ref.ts';
+import { type FieldRef, fieldTag } from '../../shared/field-ref.ts';
 import { readFieldText } from './field-codec.ts';
 
 const SEEDS = Number(process.env.BINDING_SEEDS ?? 40);

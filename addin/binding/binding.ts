@@ -5,11 +5,13 @@
 import { type ChangeBatch, ConventionDoc, observeChanges, readSnapshot } from '../../shared/index.ts';
 import type { EditHint, HostPort, LockQuery } from '../host/port.ts';
 import { parseFieldText, readFieldText, renderedTexts, writeField } from './field-codec.ts';
-import { type EntityRef, type FieldRef, type FieldValue, fieldTag, parseFieldTag } from './field-ref.ts';
+import { type EntityRef, type FieldRef, type FieldValue, fieldTag, parseFieldTag } from '../../shared/field-ref.ts';
 import { mergeText } from './three-way.ts';
 
 export interface BindingProblem {
   ref: FieldRef;
+  /** `invalid`: a value the model cannot take (kept in the host, marked); `locked`: typing in a locked field, put back. */
+  cause: 'invalid' | 'locked';
   /** What is wrong and what to do, in French and English. */
   fr: string;
   en: string;
@@ -27,7 +29,10 @@ export interface BindingOptions {
    * field is put back to the model's value and never written to the model. Asked at each reconcile, so it may change.
    */
   isLocked?: LockQuery;
-  /** Called when a typed value cannot be taken (not a date, unknown code…); the host keeps it, marked. */
+  /**
+   * Called when a typed value cannot be taken (not a date, unknown code…; the host keeps it, marked; null once it is
+   * fixed), and when what was typed in a locked field is put back (the lock's reason; once per attempt).
+   */
   onProblem?: (problem: BindingProblem | null, ref: FieldRef) => void;
   /**
    * Called when the host fails during a round (Office busy, document closed…). Nothing is lost: the next edit or
@@ -42,6 +47,8 @@ export class HostBinding {
   /** Per field tag, the last text the host and the model agreed on: the base of the three-way merge. */
   private readonly base = new Map<string, string>();
   private readonly invalid = new Set<string>();
+  /** Locked fields typed in whose lock was reported, until the host shows the model's value again. */
+  private readonly putBack = new Set<string>();
   private dirty: Set<string> | 'all' = new Set();
   private changed = new Set<string>();
   private structural = false;
@@ -214,7 +221,10 @@ export class HostBinding {
     if (writes.length === 0) return;
     await this.host.write(writes);
     // Only what the host really shows now is agreed on (a failed write leaves the old base).
-    for (const { ref, value } of writes) this.base.set(fieldTag(ref), value);
+    for (const { ref, value } of writes) {
+      this.base.set(fieldTag(ref), value);
+      this.putBack.delete(fieldTag(ref));
+    }
   }
 
   private typedSinceRead(tag: string): boolean {
@@ -227,16 +237,23 @@ export class HostBinding {
     const modelText = readFieldText(this.model, ref);
     if (modelText === undefined) return;
     const base = this.base.get(tag) ?? modelText;
-    if (hostText === modelText || hostText === base || this.options.readOnly || this.options.isLocked?.(ref)) {
+    const typed = hostText !== modelText && hostText !== base;
+    const lock = typed && !this.options.readOnly ? (this.options.isLocked?.(ref) ?? null) : null;
+    if (!typed || this.options.readOnly || lock) {
       // Nothing typed here (or nothing may be, locked): in step already, or the host is brought up to the model.
       if (hostText === modelText) this.base.set(tag, modelText);
       else changed.add(tag);
       if (this.invalid.delete(tag)) this.options.onProblem?.(null, ref);
+      if (lock && !this.putBack.has(tag)) {
+        // Typed in a locked field: put back, and the person is told why (once per attempt).
+        this.putBack.add(tag);
+        this.options.onProblem?.({ ref, cause: 'locked', fr: `${lock.fr} Ce qui a été tapé a été retiré.`, en: `${lock.en} What was typed was taken out.` }, ref);
+      }
       return;
     }
     const parsed = parseFieldText(ref, mergeText(base, hostText, modelText));
     if (!parsed.ok) {
-      if (!this.invalid.has(tag)) this.options.onProblem?.({ ref, fr: parsed.fr, en: parsed.en }, ref);
+      if (!this.invalid.has(tag)) this.options.onProblem?.({ ref, cause: 'invalid', fr: parsed.fr, en: parsed.en }, ref);
       this.invalid.add(tag);
       return;
     }

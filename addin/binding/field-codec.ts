@@ -1,7 +1,7 @@
 // A field's value as a host shows it (plain text), and back: reading from the model, and parsing what a person
 // typed into the model's type (dates, numbers, codes). A value that does not parse is refused with a reason.
 import { type ConventionDoc, ENTITY_SPECS, type FieldSpec, SINGLETON_SPECS } from '../../shared/index.ts';
-import { type EntityRef, type FieldRef, fieldTag } from './field-ref.ts';
+import { type EntityRef, type FieldRef, fieldTag } from '../../shared/field-ref.ts';
 
 export type Parsed = { ok: true; value: unknown } | { ok: false; fr: string; en: string };
 

@@ -7,7 +7,7 @@ import * as Y from 'yjs';
 import { ConventionDoc, readSnapshot } from '../../shared/index.ts';
 import { applyTemplate } from '../../shared/template.ts';
 import { HostBinding } from '../binding/binding.ts';
-import type { FieldRef } from '../binding/field-ref.ts';
+import type { FieldRef } from '../../shared/field-ref.ts';
 import type { EditHint, FieldLock, HostPort, LockQuery } from './port.ts';
 
 export interface HostUnderTest {

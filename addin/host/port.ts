@@ -1,7 +1,7 @@
 // The host port: what a binding needs from a document host (Word, Excel, the in-browser view). One adapter per
 // host fills it; the task pane and the binding only ever talk to this interface, never to Word.run or the DOM.
 import type { ConventionSnapshot } from '../../shared/index.ts';
-import type { EntityRef, FieldRef, FieldValue } from '../binding/field-ref.ts';
+import type { EntityRef, FieldRef, FieldValue } from '../../shared/field-ref.ts';
 
 export type HostName = 'word' | 'excel' | 'browser';
 

@@ -1,6 +1,17 @@
 // Turns what a person typed in an « Ajouter » form into one model.add call: checks each field first (in words the
-// person understands), then adds; a ModelError comes back as a message and the form keeps its values.
-import { type ConventionDoc, type ConventionSnapshot, INDICATOR_KINDS, type IndicatorKind, isCode, ModelError } from '../../shared/index.ts';
+// person understands), then the review's locks (nothing is added under a validated part or in a signed convention:
+// the server would refuse it), then adds; a ModelError comes back as a message and the form keeps its values.
+import {
+  addLock,
+  type ConventionDoc,
+  type ConventionSnapshot,
+  INDICATOR_KINDS,
+  type IndicatorKind,
+  isCode,
+  type Lock,
+  type LockPolicy,
+  ModelError,
+} from '../../shared/index.ts';
 import type { MessageKey, Params } from '../i18n.ts';
 import { allActions, allObjectives, nextAxisNumber, proposeActionCode, proposeObjectiveNumber, signatoryOrganisations } from './plan-numbers.ts';
 
@@ -60,12 +71,25 @@ export type AddResult =
   | { ok: false; fields: Record<string, Problem>; error?: Problem | { fr: string; en: string } };
 
 type Model = Pick<ConventionDoc, 'add'>;
+export type AddLocks = Pick<LockPolicy, 'lockOf'>;
 
-export function addEntry(model: Model, snapshot: ConventionSnapshot, kind: AddKind, values: AddValues): AddResult {
+/** The field naming where a kind is added (its parent), null for an axis. */
+export const PARENT_FIELD: Record<AddKind, 'axisId' | 'objectiveId' | null> = { axis: null, objective: 'axisId', action: 'objectiveId', indicator: 'objectiveId' };
+
+/** Why a `kind` cannot be added under `parent` (null: at the top) now, or null. */
+export function addLockOf(locks: AddLocks | null, kind: AddKind, parent: string | null): Lock | null {
+  return locks ? addLock(locks, kind, parent) : null;
+}
+
+/** `locks`: the review's lock policy now (null: nothing is locked). */
+export function addEntry(model: Model, snapshot: ConventionSnapshot, kind: AddKind, values: AddValues, locks: AddLocks | null = null): AddResult {
   const fields: Record<string, Problem> = {};
   const proposed = proposal(kind, values, snapshot);
   const run = (add: () => string, done: Problem): AddResult => {
     if (Object.keys(fields).length > 0) return { ok: false, fields };
+    const parentField = PARENT_FIELD[kind];
+    const lock = addLockOf(locks, kind, parentField ? (values[kind] as Record<string, string | null>)[parentField] || null : null);
+    if (lock) return { ok: false, fields: parentField ? { [parentField]: { key: 'add.error.locked' } } : {}, error: lock.message };
     try {
       return { ok: true, kind, id: add(), done };
     } catch (error) {

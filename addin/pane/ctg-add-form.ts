@@ -1,20 +1,33 @@
 // <ctg-add-form>: add an axis, objective, action or indicator; proposes numbers, explains refusals, loses nothing.
 import { css, html, LitElement, nothing, type TemplateResult } from 'lit';
 import { live } from 'lit/directives/live.js';
-import { type ConventionDoc, type ConventionSnapshot, INDICATOR_KINDS } from '../../shared/index.ts';
+import { type ConventionDoc, type ConventionSnapshot, INDICATOR_KINDS, type Lock, readReviewLog, readSnapshot, reviewOf } from '../../shared/index.ts';
 import { type Lang, type MessageKey, pick, t } from '../i18n.ts';
-import { ADD_KINDS, type AddKind, type AddValues, addEntry, clearedValues, emptyValues, type Problem, proposal } from './add-entry.ts';
+import {
+  ADD_KINDS,
+  type AddKind,
+  type AddLocks,
+  type AddValues,
+  addEntry,
+  addLockOf,
+  clearedValues,
+  emptyValues,
+  PARENT_FIELD,
+  type Problem,
+  proposal,
+} from './add-entry.ts';
 import { inward, type SelectDetail } from './events.ts';
 import { signatoryOrganisations } from './plan-numbers.ts';
 import { theme } from './theme.ts';
 
-type Option = { value: string; label: string; group?: string };
+type Option = { value: string; label: string; group?: string; lock?: Lock | null };
 type Outcome = { done: Problem; ref: SelectDetail } | { error: Problem | { fr: string; en: string } } | null;
 
 export class CtgAddForm extends LitElement {
   static override properties = {
     snapshot: { attribute: false },
     model: { attribute: false },
+    locks: { attribute: false },
     lang: {},
     kind: { state: true },
     values: { state: true },
@@ -23,7 +36,10 @@ export class CtgAddForm extends LitElement {
   };
 
   declare snapshot: ConventionSnapshot | null;
-  declare model: Pick<ConventionDoc, 'add'> | null;
+  /** Where to add; with its `ydoc`, the locks are read again from it right before adding. */
+  declare model: (Pick<ConventionDoc, 'add'> & Partial<Pick<ConventionDoc, 'ydoc'>>) | null;
+  /** The review's lock policy as the pane last computed it: locked targets are shown disabled, with why. */
+  declare locks: AddLocks | null;
   declare lang: Lang;
   declare kind: AddKind;
   declare values: AddValues;
@@ -34,6 +50,7 @@ export class CtgAddForm extends LitElement {
     super();
     this.snapshot = null;
     this.model = null;
+    this.locks = null;
     this.lang = 'fr';
     this.kind = 'action';
     this.values = emptyValues();
@@ -43,6 +60,7 @@ export class CtgAddForm extends LitElement {
 
   override render() {
     const lang = this.lang;
+    const lock = this.targetLock();
     return html`
       <section aria-labelledby="add-title">
         <h2 id="add-title">${t(lang, 'add.title')}</h2>
@@ -60,7 +78,8 @@ export class CtgAddForm extends LitElement {
         ${this.renderOutcome()}
         <form novalidate @submit=${this.submit}>
           ${this.renderFields()}
-          <button class="primary" type="submit">${t(lang, `add.submit.${this.kind}`)}</button>
+          ${lock ? html`<p class="alert info lock" id="add-lock">${pick(lang, lock.message)}</p>` : nothing}
+          <button class="primary" type="submit" ?disabled=${lock !== null} aria-describedby=${lock ? 'add-lock' : nothing}>${t(lang, `add.submit.${this.kind}`)}</button>
         </form>
       </section>
     `;
@@ -70,9 +89,10 @@ export class CtgAddForm extends LitElement {
     const s = this.snapshot;
     if (!s) return html``;
     const lang = this.lang;
-    const axes: Option[] = s.axes.map((a) => ({ value: a.id, label: `${t(lang, 'nav.axis', { n: a.number })} – ${a.title}` }));
+    const lockOf = (parent: string) => addLockOf(this.locks, this.kind, parent);
+    const axes: Option[] = s.axes.map((a) => ({ value: a.id, label: `${t(lang, 'nav.axis', { n: a.number })} – ${a.title}`, lock: lockOf(a.id) }));
     const objectives: Option[] = s.axes.flatMap((a) =>
-      a.objectives.map((o) => ({ value: o.id, label: `${o.number} – ${o.title}`, group: t(lang, 'nav.axis', { n: a.number }) })),
+      a.objectives.map((o) => ({ value: o.id, label: `${o.number} – ${o.title}`, group: t(lang, 'nav.axis', { n: a.number }), lock: lockOf(o.id) })),
     );
     switch (this.kind) {
       case 'axis':
@@ -127,7 +147,8 @@ export class CtgAddForm extends LitElement {
   private select(field: string, label: MessageKey, options: Option[], whenEmpty: MessageKey | null) {
     if (options.length === 0 && whenEmpty) return html`<p class="alert info">${t(this.lang, whenEmpty)}</p>`;
     const value = this.value(field) ?? '';
-    const option = (o: Option) => html`<option value=${o.value} ?selected=${o.value === value}>${o.label}</option>`;
+    const option = (o: Option) =>
+      html`<option value=${o.value} ?selected=${o.value === value} ?disabled=${Boolean(o.lock)} title=${o.lock ? pick(this.lang, o.lock.message) : nothing}>${o.label}${o.lock ? ` (${t(this.lang, 'add.locked')})` : ''}</option>`;
     const groups = [...new Set(options.map((o) => o.group))];
     return this.wrap(field, t(this.lang, label), '', (id, described) => html`
       <select id=${id} name=${field} .value=${live(value)} aria-invalid=${this.problems[field] ? 'true' : 'false'} aria-describedby=${described} @change=${this.onInput(field)}>
@@ -158,6 +179,28 @@ export class CtgAddForm extends LitElement {
     </div>`;
   }
 
+  /**
+   * The lock on what the form would add now: an axis (nothing to choose), the chosen parent, or — when every parent
+   * is locked (a signed convention) — the first one's; null when it can be added.
+   */
+  private targetLock(): Lock | null {
+    const s = this.snapshot;
+    if (!s || !this.locks) return null;
+    const field = PARENT_FIELD[this.kind];
+    if (!field) return addLockOf(this.locks, this.kind, null);
+    const chosen = this.value(field) ?? '';
+    if (chosen) return addLockOf(this.locks, this.kind, chosen);
+    const parents = field === 'axisId' ? s.axes.map((a) => a.id) : s.axes.flatMap((a) => a.objectives.map((o) => o.id));
+    const locks = parents.map((id) => addLockOf(this.locks, this.kind, id));
+    return locks.length > 0 && locks.every((l) => l !== null) ? locks[0]! : null;
+  }
+
+  /** The policy right now (the pane's may be a moment old), read from the model's document when it has one. */
+  private locksNow(): AddLocks | null {
+    const ydoc = this.model?.ydoc;
+    return ydoc ? reviewOf(readSnapshot(ydoc), readReviewLog(ydoc)).locks : this.locks;
+  }
+
   private value(field: string): string | null {
     return (this.values[this.kind] as unknown as Record<string, string | null>)[field] ?? null;
   }
@@ -181,7 +224,7 @@ export class CtgAddForm extends LitElement {
     event.preventDefault();
     if (!this.model || !this.snapshot) return;
     const kind = this.kind;
-    const result = addEntry(this.model, this.snapshot, kind, this.values);
+    const result = addEntry(this.model, this.snapshot, kind, this.values, this.locksNow());
     if (result.ok) {
       this.values = { ...this.values, [kind]: clearedValues(kind, this.values[kind]) };
       this.problems = {};

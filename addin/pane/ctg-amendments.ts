@@ -3,11 +3,10 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { openAmendment, type Review, type ReviewContext } from '../../shared/index.ts';
 import { type Lang, t } from '../i18n.ts';
-import { inward } from './events.ts';
+import { amendmentVersion } from './amendment-version.ts';
 import { problemText } from './review-format.ts';
 import { theme } from './theme.ts';
 import './ctg-signoff.ts';
-import type { SignoffDone } from './ctg-signoff.ts';
 
 export class CtgAmendments extends LitElement {
   static override properties = {
@@ -48,8 +47,8 @@ export class CtgAmendments extends LitElement {
         (a) => html`<div class="amendment" data-id=${a.id}>
           <p class="purpose">${a.purpose}</p>
           <p class="hint">${t(lang, 'amendments.affected', { parts: a.affected.join(', ') || '—' })}</p>
-          <ctg-signoff .review=${review} .subject=${{ kind: 'amendment', id: a.id }} .ctx=${this.ctx} lang=${lang}
-            @ctg-signoff-done=${(e: CustomEvent<SignoffDone>) => this.dispatchEvent(inward('ctg-signoff-done', e.detail))}></ctg-signoff>
+          <p class="hint version">${t(lang, 'amendments.version', { name: amendmentVersion(a.number) })}</p>
+          <ctg-signoff .review=${review} .subject=${{ kind: 'amendment', id: a.id }} .ctx=${this.ctx} lang=${lang}></ctg-signoff>
         </div>`,
       )}
       ${this.ctx?.access === 'edit' ? this.renderForm(review) : nothing}

@@ -5,6 +5,7 @@ import { css, html, LitElement, nothing } from 'lit';
 import { ACTION_STATUSES, type ActionStatus, type ConventionSnapshot, ModelError } from '../../shared/index.ts';
 import { type Lang, pick, t } from '../i18n.ts';
 import { type ActionRow, actionRows, defaultYear, meetingsOf, NEEDS_JUSTIFICATION, periodYears, progressOf, writeYearStatus } from './annual-review.ts';
+import { longDate } from './review-format.ts';
 import type { PaneSession } from './session-port.ts';
 import { theme } from './theme.ts';
 
@@ -78,7 +79,7 @@ export class CtgAnnualReview extends LitElement {
     const approved = review?.status === 'valide';
     return html`<div class="bilan" data-review=${review?.id ?? ''}>
       <h3>${t(lang, 'annual.bilan', { year })}</h3>
-      <p>${approved && review?.approvedOn ? t(lang, 'annual.approvedOn', { date: frDate(review.approvedOn, lang) }) : t(lang, review ? 'annual.pending' : 'annual.none')}</p>
+      <p>${approved && review?.approvedOn ? t(lang, 'annual.approvedOn', { date: longDate(review.approvedOn, lang) }) : t(lang, review ? 'annual.pending' : 'annual.none')}</p>
       ${review?.summary && !canEdit ? html`<p class="summary">${review.summary}</p>` : nothing}
       ${canEdit
         ? html`<label for="review-summary">${t(lang, 'annual.summary')}</label>
@@ -177,11 +178,6 @@ function groupByObjective(rows: readonly ActionRow[]): ObjectiveGroup[] {
     else groups.push({ axis: row.axis, objective: row.objective, rows: [row] });
   }
   return groups;
-}
-
-function frDate(iso: string, lang: Lang): string {
-  const date = new Date(`${iso}T12:00:00`);
-  return Number.isNaN(date.getTime()) ? iso : date.toLocaleDateString(lang === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long' });
 }
 
 if (!customElements.get('ctg-annual-review')) customElements.define('ctg-annual-review', CtgAnnualReview);

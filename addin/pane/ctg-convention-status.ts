@@ -1,6 +1,6 @@
 // <ctg-convention-status>: where the convention is in the guide's steps (a stepper), the move to the next or previous
 // step with its reason (signing is refused while the checks find errors), the record of every move, and — once
-// signed — the avenants. Signing, and each avenant every signatory validated, are saved as named versions.
+// signed — the avenants. The server records the named versions of the signature and of each signed avenant itself.
 import { css, html, LitElement, nothing } from 'lit';
 import {
   CONVENTION_STATUSES,
@@ -14,25 +14,17 @@ import {
   statusRefusal,
 } from '../../shared/index.ts';
 import { type Lang, pick, t } from '../i18n.ts';
-import type { SignoffDone } from './ctg-signoff.ts';
-import { RequestController } from './controllers/request-controller.ts';
+import { SIGNED_VERSION } from './amendment-version.ts';
 import { fullTime, person, problemText } from './review-format.ts';
 import { theme } from './theme.ts';
 import './ctg-amendments.ts';
 
-/** Version names are data shared by every party: written in French, as the convention is. */
-export const SIGNED_VERSION = 'Convention signée';
-export const amendmentVersion = (n: number): string => `Avenant n° ${n} signé`;
-
-/** Creates a named version on the server (POST /api/conventions/:id/versions). */
-export type SaveVersion = (name: string) => Promise<unknown>;
 
 export class CtgConventionStatus extends LitElement {
   static override properties = {
     review: { attribute: false },
     ctx: { attribute: false },
     blockingErrors: { type: Number },
-    saveVersion: { attribute: false },
     lang: {},
     reason: { state: true },
     error: { state: true },
@@ -42,22 +34,15 @@ export class CtgConventionStatus extends LitElement {
   declare ctx: ReviewContext | null;
   /** Errors the checks find now: signing needs none. */
   declare blockingErrors: number;
-  /** Creates a named version on the server; null when there is no server (nothing is saved). */
-  declare saveVersion: SaveVersion | null;
   declare lang: Lang;
   declare reason: string;
   declare error: string | null;
-
-  /** The named version being saved, or the last one, by state. */
-  private readonly version = new RequestController<unknown>(this);
-  private versionName = '';
 
   constructor() {
     super();
     this.review = null;
     this.ctx = null;
     this.blockingErrors = 0;
-    this.saveVersion = null;
     this.lang = 'fr';
     this.reason = '';
     this.error = null;
@@ -80,9 +65,10 @@ export class CtgConventionStatus extends LitElement {
             </li>`,
           )}
         </ol>
-        ${review.locks.frozen ? html`<p class="alert info">${t(lang, 'conv.frozen')}</p>` : nothing}
+        ${review.locks.frozen
+          ? html`<div class="alert info"><p>${t(lang, 'conv.frozen')}</p><p class="version">${t(lang, 'conv.version.recorded', { name: SIGNED_VERSION })}</p></div>`
+          : nothing}
         ${this.renderMoves(current)}
-        ${this.renderVersion()}
         ${moves.length > 0
           ? html`<h3>${t(lang, 'conv.history')}</h3>
               <ol class="history">
@@ -94,9 +80,7 @@ export class CtgConventionStatus extends LitElement {
                 )}
               </ol>`
           : nothing}
-        ${review.locks.frozen
-          ? html`<ctg-amendments .review=${review} .ctx=${this.ctx} lang=${lang} @ctg-signoff-done=${this.amendmentDone}></ctg-amendments>`
-          : nothing}
+        ${review.locks.frozen ? html`<ctg-amendments .review=${review} .ctx=${this.ctx} lang=${lang}></ctg-amendments>` : nothing}
       </section>
     `;
   }
@@ -116,46 +100,17 @@ export class CtgConventionStatus extends LitElement {
         ${targets.map((to) => {
           const refusal = this.refusal(current, to);
           const label = t(lang, forward(to) ? 'conv.next' : 'conv.back', { status: pick(lang, CONVENTION_STATUSES.labels[to]) });
+          // Signing: the server records the version « Convention signée » itself.
+          const hint = refusal ?? (to === 'signee' ? t(lang, 'conv.version.recorded', { name: SIGNED_VERSION }) : null);
           return html`<li>
             <button class=${forward(to) ? 'primary' : 'secondary'} type="button" data-to=${to} ?disabled=${refusal !== null}
-              aria-describedby=${refusal ? `move-${to}` : nothing} @click=${() => this.move(to)}>${label}</button>
-            ${refusal ? html`<span class="hint" id="move-${to}">${refusal}</span>` : nothing}
+              aria-describedby=${hint ? `move-${to}` : nothing} @click=${() => this.move(to)}>${label}</button>
+            ${hint ? html`<span class="hint" id="move-${to}">${hint}</span>` : nothing}
           </li>`;
         })}
       </ul>
       ${this.error ? html`<p class="alert error" role="alert">${this.error}</p>` : nothing}
     `;
-  }
-
-  private renderVersion() {
-    const lang = this.lang;
-    const state = this.version.state;
-    const name = this.versionName;
-    switch (state.status) {
-      case 'idle':
-        return nothing;
-      case 'pending':
-        return html`<p class="alert info" role="status">${t(lang, 'review.version.saving', { name })}</p>`;
-      case 'complete':
-        return html`<div class="alert success" role="status"><p>${t(lang, 'review.version.saved', { name })}</p>
-          <button class="link" type="button" @click=${() => this.version.reset()}>${t(lang, 'notice.dismiss')}</button></div>`;
-      case 'failed':
-        return html`<div class="alert error" role="alert">
-          <p>${t(lang, 'review.version.failed', { name, message: problemText(state.error, lang) })}</p>
-          <button class="secondary" type="button" data-act="retry-version" @click=${() => this.saveNamed(name)}>${t(lang, 'review.version.retry')}</button>
-          <button class="link" type="button" @click=${() => this.version.reset()}>${t(lang, 'notice.dismiss')}</button>
-        </div>`;
-      default:
-        return state satisfies never;
-    }
-  }
-
-  /** Names the current state on the server; without a server (tests, no session) there is nothing to do. */
-  private saveNamed(name: string): void {
-    const save = this.saveVersion;
-    if (!save) return;
-    this.versionName = name;
-    void this.version.start(() => save(name));
   }
 
   private refusal(from: ConventionStatus, to: ConventionStatus): string | null {
@@ -172,17 +127,10 @@ export class CtgConventionStatus extends LitElement {
       changeStatus(this.ctx, to, this.reason, { blockingErrors: this.blockingErrors });
       this.reason = '';
       this.error = null;
-      if (to === 'signee') this.saveNamed(SIGNED_VERSION);
     } catch (error) {
       this.error = problemText(error, this.lang);
     }
   }
-
-  private readonly amendmentDone = (event: CustomEvent<SignoffDone>): void => {
-    const { subject, stage } = event.detail;
-    const amendment = this.review?.snapshot.amendments.find((a) => a.id === subject.id);
-    if (stage === 'valide' && amendment) this.saveNamed(amendmentVersion(amendment.number));
-  };
 
   static override styles = [
     theme,
@@ -200,6 +148,7 @@ export class CtgConventionStatus extends LitElement {
       .moves button { width: 100%; }
       .moves button[disabled] { opacity: 0.55; cursor: not-allowed; }
       .history { margin: 0; padding: 0 0 0 18px; font-size: 13px; }
+      .alert .version { margin: 4px 0 0; }
     `,
   ];
 }

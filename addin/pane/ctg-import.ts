@@ -1,18 +1,23 @@
 // <ctg-import>: importing an action plan from Excel — send the workbook, show the report per cell (and the mapping
 // screen when the headers are not recognised), then « Confirmer l'import » applies it as one change that
-// « Annuler l'import » undoes. Nothing is written before the confirmation. Self-contained: session, server, token.
+// « Annuler l'import » undoes. Nothing is written before the confirmation, nor into a locked part (each refused
+// operation is listed with why). Self-contained: session, server, token.
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
-import type { ImportPreview } from '../../server/import/preview.ts';
+import type { ImportOp, LockedOp } from '../../shared/exchange/import-proposal.ts';
+import type { ImportPreview } from '../../shared/exchange/import-preview-types.ts';
+import { readSnapshot } from '../../shared/index.ts';
 import { type Lang, pick, t } from '../i18n.ts';
-import { errorMessage } from './download.ts';
+import { failureText, httpJson } from './http.ts';
 import { ImportUndo } from './import-undo.ts';
+import { partLabel } from './review-format.ts';
 import type { PaneSession } from './session-port.ts';
 import { theme } from './theme.ts';
 
 type State =
   | { kind: 'idle' }
   | { kind: 'reading' }
-  | { kind: 'preview'; preview: ImportPreview; file: File }
+  /** `locked`: the operations the review's locks refuse (read when the preview came, and again on « Confirmer »). */
+  | { kind: 'preview'; preview: ImportPreview; file: File; locked: readonly LockedOp[] }
   | { kind: 'applied' }
   | { kind: 'undone' }
   | { kind: 'failed'; message: string };
@@ -44,11 +49,20 @@ export class CtgImport extends LitElement {
     this.state = { kind: 'idle' };
   }
 
+  override connectedCallback(): void {
+    super.connectedCallback();
+    this.follow();
+  }
+
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('session') && this.undo?.ydoc !== this.session?.ydoc) {
-      this.undo?.destroy();
-      this.undo = this.session ? new ImportUndo(this.session.ydoc) : null;
-    }
+    if (changed.has('session')) this.follow();
+  }
+
+  /** One undo per session's document, made again when the element comes back to the page. */
+  private follow(): void {
+    if (this.undo && this.undo.ydoc === this.session?.ydoc) return;
+    this.undo?.destroy();
+    this.undo = this.session ? new ImportUndo(this.session.ydoc) : null;
   }
 
   override disconnectedCallback(): void {
@@ -92,7 +106,7 @@ export class CtgImport extends LitElement {
         return html`<p class="alert success" role="status">${t(lang, 'import.applied')}</p>
           <button type="button" class="secondary" data-action="undo" @click=${() => this.undoImport()}>${t(lang, 'import.undo')}</button>`;
       case 'preview':
-        return s.preview.needsMapping ? this.mapping(s.preview, s.file) : this.report(s.preview);
+        return s.preview.needsMapping ? this.mapping(s.preview, s.file) : this.report(s.preview, s.file, s.locked);
     }
   }
 
@@ -107,7 +121,7 @@ export class CtgImport extends LitElement {
         ${preview.issues.map((i) => html`<p class="alert error">${pick(lang, i.message)}</p>`)}
         ${plan.columns.map(
           (c) => html`<label>${c.header || `#${c.index + 1}`}
-            <select name=${c.header}>
+            <select name="column-${c.index}" data-column=${c.index}>
               <option value="">${t(lang, 'import.mapping.ignore')}</option>
               ${preview.fields.map((f) => html`<option value=${f.key} ?selected=${c.field === f.key}>${pick(lang, f.label)}${f.required ? ' *' : ''}</option>`)}
             </select>
@@ -118,7 +132,7 @@ export class CtgImport extends LitElement {
     `;
   }
 
-  private report(preview: ImportPreview) {
+  private report(preview: ImportPreview, file: File, locked: readonly LockedOp[]) {
     const lang = this.lang;
     const sum = (counts: Partial<Record<string, number>>) => Object.values(counts).reduce<number>((a, b) => a + (b ?? 0), 0);
     const where = (i: ImportPreview['issues'][number]) => `${i.sheet}${i.row !== null ? ` !${i.column ?? ''}${i.row}` : ''}${i.header ? ` (${i.header})` : ''}`;
@@ -129,9 +143,13 @@ export class CtgImport extends LitElement {
     return html`
       <p role="status">${preview.ops.length === 0 ? t(lang, 'import.nothing') : t(lang, 'import.summary', { added: sum(preview.counts.added), updated: sum(preview.counts.updated) })}</p>
       ${blocking.length > 0 ? html`<h3 class="error">${t(lang, 'import.blocking')}</h3>${list(blocking)}` : nothing}
+      ${locked.length > 0
+        ? html`<h3 class="error">${t(lang, 'import.locked')}</h3>
+            <ul class="locked">${locked.map((l) => html`<li class="error"><strong>${this.describe(l.op)}${lang === 'fr' ? ' :' : ':'}</strong> ${pick(lang, l.reason)}</li>`)}</ul>`
+        : nothing}
       ${checks.length > 0 ? html`<h3>${t(lang, 'import.checks')}</h3>${list(checks)}` : nothing}
       <div class="buttons">
-        <button type="button" class="primary" data-action="confirm" ?disabled=${!preview.canApply || preview.ops.length === 0} @click=${() => this.confirm(preview)}>
+        <button type="button" class="primary" data-action="confirm" ?disabled=${!preview.canApply || preview.ops.length === 0 || locked.length > 0} @click=${() => this.confirm(preview, file)}>
           ${t(lang, 'import.confirm')}
         </button>
         <button type="button" class="secondary" @click=${() => {
@@ -150,26 +168,45 @@ export class CtgImport extends LitElement {
       form.set('file', file, file.name);
       if (mapping) form.set('mapping', JSON.stringify(mapping));
       const url = `${this.server || location.origin}/api/conventions/${encodeURIComponent(id)}/imports/xlsx`;
-      const response = await this.fetcher(url, { method: 'POST', headers: { Authorization: `Bearer ${this.token}` }, body: form });
-      if (!response.ok) throw new Error(await errorMessage(response));
-      this.state = { kind: 'preview', preview: (await response.json()) as ImportPreview, file };
+      const preview = await httpJson<ImportPreview>(this.fetcher, url, { method: 'POST', token: this.token, body: form });
+      this.state = { kind: 'preview', preview, file, locked: this.undo?.locked(preview.ops) ?? [] };
     } catch (error) {
-      this.state = { kind: 'failed', message: error instanceof Error ? error.message : String(error) };
+      this.state = { kind: 'failed', message: failureText(error, this.lang) };
     }
   }
 
+  /** The person's choices, column by column (the index: two columns may share a header, or have none). */
   private remap(event: Event, file: File, sheet: string): void {
     event.preventDefault();
+    const state = this.state;
+    const plan = state.kind === 'preview' ? state.preview.plan : null;
+    if (!plan) return;
+    const chosen = new Map<number, string>();
+    for (const select of (event.target as HTMLFormElement).querySelectorAll('select')) chosen.set(Number(select.dataset.column), select.value);
+    // The server takes the mapping by header text.
     const columns: Record<string, string> = {};
-    for (const select of (event.target as HTMLFormElement).querySelectorAll('select')) columns[select.name] = select.value;
+    for (const column of plan.columns) if (chosen.has(column.index)) columns[column.header] = chosen.get(column.index) ?? '';
     void this.check(file, { sheet, columns });
   }
 
-  /** « Confirmer l'import »: one transaction, undoable. */
-  confirm(preview: ImportPreview): void {
-    if (!this.undo) return;
-    const problem = this.undo.apply(preview.ops);
-    this.state = problem ? { kind: 'failed', message: pick(this.lang, problem) } : { kind: 'applied' };
+  /** What an operation is about, in words: the part it changes, or the new part's code or title. */
+  private describe(op: ImportOp): string {
+    const lang = this.lang;
+    if (op.op !== 'add') return partLabel(this.session ? readSnapshot(this.session.ydoc) : null, { kind: op.kind, id: op.id }, lang);
+    const data = op.data as { code?: unknown; number?: unknown; title?: unknown; label?: unknown; name?: unknown };
+    return t(lang, 'import.locked.add', { what: String(data.code ?? data.number ?? data.title ?? data.label ?? data.name ?? op.id) });
+  }
+
+  /** « Confirmer l'import »: one transaction, undoable; refused whole when the convention changed or a part is locked. */
+  confirm(preview: ImportPreview, file: File): void {
+    if (!this.undo) {
+      this.state = { kind: 'failed', message: t(this.lang, 'import.unavailable') };
+      return;
+    }
+    const refusal = this.undo.apply(preview.ops);
+    if (!refusal) this.state = { kind: 'applied' };
+    else if (refusal.kind === 'locked') this.state = { kind: 'preview', preview, file, locked: refusal.locked };
+    else this.state = { kind: 'failed', message: pick(this.lang, refusal.problem) };
   }
 
   undoImport(): void {
@@ -188,6 +225,7 @@ export class CtgImport extends LitElement {
       li.error { color: var(--ctg-error); }
       li.warning { color: var(--ctg-warning); }
       h3.error { color: var(--ctg-error); }
+      .locked li { margin-bottom: 4px; }
       .buttons { display: flex; gap: 8px; margin-top: 12px; }
       progress { width: 100%; }
     `,

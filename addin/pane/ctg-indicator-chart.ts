@@ -40,7 +40,7 @@ export class CtgIndicatorChart extends LitElement {
       <figure aria-labelledby="${this.uid}-caption">
         <figcaption id="${this.uid}-caption">${data.label}${data.unit ? html` <span class="unit">(${data.unit})</span>` : nothing}
           <span class="direction" title=${t(lang, `chart.${data.direction}`)}><span aria-hidden="true">${data.direction === 'up' ? '↗' : '↘'}</span><span class="visually-hidden">${t(lang, `chart.${data.direction}`)}</span></span></figcaption>
-        ${g ? this.plot(g, lang, show, summary) : html`<p class="hint">${t(lang, 'chart.empty')}</p>`}
+        ${g ? this.plot(g, lang, show) : html`<p class="hint">${t(lang, 'chart.empty')}</p>`}
         <p class="summary">${summary}</p>
         <table class="visually-hidden">
           <caption>${t(lang, 'chart.table', { label: data.label })}</caption>
@@ -53,10 +53,11 @@ export class CtgIndicatorChart extends LitElement {
     `;
   }
 
-  private plot(g: ChartGeometry, lang: Lang, show: (v: number) => string, summary: string) {
+  private plot(g: ChartGeometry, lang: Lang, show: (v: number) => string) {
     const { width, height, margin } = g.box;
     const number = new Intl.NumberFormat(lang === 'fr' ? 'fr-FR' : 'en-GB', { maximumFractionDigits: 1, notation: 'compact' });
-    return html`<svg viewBox="0 0 ${width} ${height}" role="img" aria-label=${summary} preserveAspectRatio="xMidYMid meet">
+    // The picture is read as the summary sentence and the values table beside it: not a third time.
+    return html`<svg viewBox="0 0 ${width} ${height}" aria-hidden="true" focusable="false" preserveAspectRatio="xMidYMid meet">
       ${g.yTicks.map((tick) => svg`<line class="grid" x1=${margin.left} x2=${width - margin.right} y1=${tick.y} y2=${tick.y}></line>
         <text class="tick" x=${margin.left - 6} y=${tick.y + 4} text-anchor="end">${number.format(tick.value)}</text>`)}
       ${g.xTicks.map((tick) => svg`<text class="tick" x=${tick.x} y=${height - 8} text-anchor="middle">${tick.year}</text>`)}

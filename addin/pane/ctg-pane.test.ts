@@ -2,7 +2,7 @@
 // The task pane as a person uses it: join, see the plan, follow the checks, add to the plan, switch language.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
-import { importConventionJson } from '../../shared/index.ts';
+import { ConventionDoc, importConventionJson, openAmendment } from '../../shared/index.ts';
 import { sampleFile } from '../../test/fixtures/sample.ts';
 import type { ConventionSession } from '../session/session.ts';
 import type { Access } from '../session/token.ts';
@@ -26,9 +26,12 @@ function token(claims: Record<string, unknown>): string {
   return `${part({ alg: 'HS256' })}.${part(claims)}.signature`;
 }
 
-async function mountPane(options: { access?: Access; storage?: ReturnType<typeof memoryStorage> } = {}) {
+async function mountPane(options: { access?: Access; storage?: ReturnType<typeof memoryStorage>; avenant?: string[]; negotiating?: boolean } = {}) {
   const ydoc = new Y.Doc();
   importConventionJson(ydoc, sampleFile());
+  // The sample is signed: its plan only changes through an avenant naming the parts.
+  if (options.negotiating) new ConventionDoc(ydoc).setSingleton('convention', { status: 'negociation' });
+  if (options.avenant) openAmendment({ model: new ConventionDoc(ydoc), actor: { name: 'Claire Martin', party: 'caf' }, access: 'edit' }, 'Compléter le plan', options.avenant);
   const session = fakeSession(ydoc, { name: 'Claire Martin', party: 'caf', access: options.access ?? 'edit' });
   const { host, selected, marks } = recordingHost();
   const pane = document.createElement('ctg-pane');
@@ -189,7 +192,7 @@ describe('with a live session', () => {
   });
 
   it('adds an action through the form with the proposed code', async () => {
-    const { pane, ydoc, rerender } = await mountPane();
+    const { pane, ydoc, rerender } = await mountPane({ avenant: ['objective:2.2'] });
     await openTab(pane, 'add');
     expect(deepQuery<HTMLInputElement>(pane, 'input[name="kind"][value="action"]').checked).toBe(true);
     typeInto(deepQuery<HTMLSelectElement>(pane, '#add-action-objectiveId'), 'o2.2');
@@ -215,7 +218,7 @@ describe('with a live session', () => {
   });
 
   it('explains a refusal in French and keeps what was typed', async () => {
-    const { pane, session, rerender } = await mountPane();
+    const { pane, session, rerender } = await mountPane({ negotiating: true });
     await openTab(pane, 'add');
     typeInto(deepQuery<HTMLSelectElement>(pane, '#add-action-objectiveId'), 'o4.2');
     typeInto(deepQuery<HTMLInputElement>(pane, '#add-action-title'), 'Forum annuel des partenaires');

@@ -9,7 +9,6 @@ import { ConnectionController } from './controllers/connection-controller.ts';
 import { ConventionController } from './controllers/convention-controller.ts';
 import { PresenceController } from './controllers/presence-controller.ts';
 import { ReviewController } from './controllers/review-controller.ts';
-import type { SaveVersion } from './ctg-convention-status.ts';
 import { outward, type SelectDetail } from './events.ts';
 import { FindingMarks } from './marks.ts';
 import { partyName } from './ctg-presence.ts';
@@ -18,7 +17,6 @@ import type { PaneSession } from './session-port.ts';
 import { memoryStorage, type PaneStorage } from './storage.ts';
 import { theme } from './theme.ts';
 import { parseWhere, whereOf } from './where.ts';
-import { httpVersionsClient } from './versions-client.ts';
 import './ctg-add-form.ts';
 import './ctg-export.ts';
 import './ctg-import.ts';
@@ -65,8 +63,8 @@ export class CtgPane extends LitElement {
   private readonly connection = new ConnectionController(this);
   private readonly people = new PresenceController(this);
   private readonly review = new ReviewController(this);
-  /** The review's writer and version saver for the current session (made once per session). */
-  private reviewing: { ctx: ReviewContext; saveVersion: SaveVersion | null } | null = null;
+  /** How this person writes to the review in the current session (made once per session). */
+  private reviewing: ReviewContext | null = null;
   private readonly marks = new FindingMarks((error) => {
     this.notice = { key: 'notice.mark', message: messageOf(error) };
   });
@@ -169,7 +167,7 @@ export class CtgPane extends LitElement {
         <ctg-findings .findings=${findings} .failure=${state?.status === 'failed' ? messageOf(state.error) : null} lang=${lang} @ctg-select=${this.select}></ctg-findings>
       </div>
       <div role="tabpanel" id="panel-review" aria-labelledby="tab-review" ?hidden=${tab !== 'review'}>
-        <ctg-review .state=${this.review.value} .ctx=${this.reviewing?.ctx ?? null} .saveVersion=${this.reviewing?.saveVersion ?? null} .place=${self ? parseWhere(self) : null}
+        <ctg-review .state=${this.review.value} .ctx=${this.reviewing} .place=${self ? parseWhere(self) : null}
           .blockingErrors=${errors} .reader=${session.identity} .storage=${this.storage} lang=${lang} @ctg-select=${this.select} @ctg-seen=${() => this.requestUpdate()}></ctg-review>
       </div>
       <div role="tabpanel" id="panel-versions" aria-labelledby="tab-versions" ?hidden=${tab !== 'versions'}>
@@ -186,7 +184,7 @@ export class CtgPane extends LitElement {
       </div>
       ${canEdit
         ? html`<div role="tabpanel" id="panel-add" aria-labelledby="tab-add" ?hidden=${tab !== 'add'}>
-            <ctg-add-form .snapshot=${snapshot} .model=${session.model} lang=${lang} @ctg-select=${this.select}></ctg-add-form>
+            <ctg-add-form .snapshot=${snapshot} .model=${session.model} .locks=${this.review.value?.review?.locks ?? null} lang=${lang} @ctg-select=${this.select}></ctg-add-form>
           </div>`
         : nothing}
     `;
@@ -280,11 +278,10 @@ export class CtgPane extends LitElement {
   ];
 }
 
-/** How this person writes to the review, and saves named versions (the server takes them from editors only). */
-function reviewingOf(session: PaneSession): { ctx: ReviewContext; saveVersion: SaveVersion | null } {
+/** How this person writes to the review. */
+function reviewingOf(session: PaneSession): ReviewContext {
   const { name, party, access } = session.identity;
-  const versions = access === 'edit' ? httpVersionsClient(session.endpoint) : null;
-  return { ctx: { model: session.model, actor: { name, party }, access }, saveVersion: versions ? (label) => versions.save(label) : null };
+  return { model: session.model, actor: { name, party }, access };
 }
 
 function messageOf(error: unknown): string {

@@ -2,7 +2,7 @@
 // someone else presents. A follower's pane asks to go where the presenter is (a `ctg-select` for the pane).
 import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import type { ConventionSnapshot } from '../../shared/index.ts';
-import type { EntityRef } from '../binding/field-ref.ts';
+import type { EntityRef } from '../../shared/field-ref.ts';
 import { type Lang, t } from '../i18n.ts';
 import { FollowController } from './controllers/follow-controller.ts';
 import { inward, type SelectDetail } from './events.ts';
@@ -48,21 +48,21 @@ export class CtgPresenter extends LitElement {
     if (me?.presenting) {
       return html`<div class="copil" role="group" aria-label=${t(lang, 'present.label')}>
         <p class="state" role="status">${t(lang, 'present.you')}</p>
-        <button type="button" class="secondary" aria-pressed="true" @click=${() => session.setPresenting(false)}>${t(lang, 'present.stop')}</button>
+        <button type="button" class="secondary" @click=${() => session.setPresenting(false)}>${t(lang, 'present.stop')}</button>
       </div>`;
     }
     if (presenter) {
       const where = describeWhere(presenter.where, this.snapshot, lang) ?? t(lang, 'presence.nowhere');
       return html`<div class="copil" role="group" aria-label=${t(lang, 'present.label')}>
         <p class="state" role="status">${t(lang, following ? 'present.following' : 'present.other', { name: presenter.name, where })}</p>
-        <button type="button" class=${following ? 'secondary' : 'primary'} aria-pressed=${following ? 'true' : 'false'} data-follow=${presenter.clientId}
+        <button type="button" class=${following ? 'secondary' : 'primary'} data-follow=${presenter.clientId}
           @click=${() => (following ? this.people.unfollow() : this.people.follow(presenter.clientId))}>
           ${t(lang, following ? 'present.unfollow' : 'present.follow', { name: presenter.name })}
         </button>
       </div>`;
     }
     return html`<div class="copil" role="group" aria-label=${t(lang, 'present.label')}>
-      <button type="button" class="secondary" aria-pressed="false" @click=${() => session.setPresenting(true)}>${t(lang, 'present.start')}</button>
+      <button type="button" class="secondary" @click=${() => session.setPresenting(true)}>${t(lang, 'present.start')}</button>
       <span class="hint">${t(lang, 'present.hint')}</span>
     </div>`;
   }

@@ -3,7 +3,6 @@
 import { css, html, LitElement, nothing } from 'lit';
 import { type ReviewContext, SIGNOFF_KINDS, type SignoffSubject } from '../../shared/index.ts';
 import type { ReviewState } from './controllers/review-controller.ts';
-import type { SaveVersion } from './ctg-convention-status.ts';
 import { type Lang, t } from '../i18n.ts';
 import { inward, type SelectDetail } from './events.ts';
 import type { Reader } from './mentions.ts';
@@ -21,7 +20,6 @@ export class CtgReview extends LitElement {
     ctx: { attribute: false },
     place: { attribute: false },
     blockingErrors: { type: Number },
-    saveVersion: { attribute: false },
     reader: { attribute: false },
     storage: { attribute: false },
     lang: {},
@@ -33,7 +31,6 @@ export class CtgReview extends LitElement {
   /** The part the person is on (chosen in the plan, this tab, or the document). */
   declare place: Part | null;
   declare blockingErrors: number;
-  declare saveVersion: SaveVersion | null;
   declare reader: Reader | null;
   declare storage: PaneStorage;
   declare lang: Lang;
@@ -44,7 +41,6 @@ export class CtgReview extends LitElement {
     this.ctx = null;
     this.place = null;
     this.blockingErrors = 0;
-    this.saveVersion = null;
     this.reader = null;
     this.storage = memoryStorage();
     this.lang = 'fr';
@@ -62,7 +58,7 @@ export class CtgReview extends LitElement {
       ${state?.status === 'failed' ? html`<p class="alert error failed" role="alert">${t(lang, 'review.failed', { message: problemText(state.error, lang) })}</p>` : nothing}
       ${review
         ? html`
-            <ctg-convention-status .review=${review} .ctx=${ctx} .blockingErrors=${this.blockingErrors} .saveVersion=${this.saveVersion} lang=${lang}></ctg-convention-status>
+            <ctg-convention-status .review=${review} .ctx=${ctx} .blockingErrors=${this.blockingErrors} lang=${lang}></ctg-convention-status>
             <section class="part" aria-labelledby="part-title">
               <h2 id="part-title">${t(lang, 'review.part')}</h2>
               ${subject

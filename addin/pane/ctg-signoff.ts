@@ -1,10 +1,9 @@
 // <ctg-signoff>: the sign-off of one article, fiche action or avenant — its stage, which signatories validated and
 // which are missing, the acts open to me (each disabled with the reason when it does not apply), and the record of
 // every act: who, for which party, when, why, and the acts that came too late (« sans effet »).
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import {
   type Bilingual,
-  currentReview,
   EDITOR_ACTS,
   type Review,
   type ReviewContext,
@@ -18,16 +17,8 @@ import {
 } from '../../shared/index.ts';
 import { type Lang, pick, t } from '../i18n.ts';
 import { partyName } from './ctg-presence.ts';
-import { inward } from './events.ts';
 import { fullTime, partLabel, person, problemText } from './review-format.ts';
 import { theme } from './theme.ts';
-
-/** `ctg-signoff-done`: an act was recorded; `stage` is the part's stage right after it. */
-export interface SignoffDone {
-  subject: SignoffSubject;
-  act: SignoffAct;
-  stage: SignoffState['stage'];
-}
 
 export class CtgSignoff extends LitElement {
   static override properties = {
@@ -55,6 +46,16 @@ export class CtgSignoff extends LitElement {
     this.lang = 'fr';
     this.reason = '';
     this.error = null;
+  }
+
+  /** A reason typed, or a refusal shown, for one part is not carried over to the next one. */
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!changed.has('subject')) return;
+    const before = changed.get('subject') as SignoffSubject | null | undefined;
+    if (before?.kind !== this.subject?.kind || before?.id !== this.subject?.id) {
+      this.reason = '';
+      this.error = null;
+    }
   }
 
   override render() {
@@ -97,7 +98,7 @@ export class CtgSignoff extends LitElement {
         <input id="signoff-reason" type="text" .value=${this.reason} ?disabled=${!this.ctx} @input=${(e: Event) => { this.reason = (e.target as HTMLInputElement).value; }} />
       </div>
       <ul class="acts">
-        ${SIGNOFF_ACTS.map((act) => {
+        ${SIGNOFF_ACTS.filter((act) => act !== 'validate' || (this.ctx && this.ctx.access !== 'view')).map((act) => {
           const refusal = this.refusal(review, state, act);
           return html`<li>
             <button class=${act === 'validate' ? 'primary' : 'secondary'} type="button" data-act=${act} ?disabled=${refusal !== null}
@@ -145,8 +146,6 @@ export class CtgSignoff extends LitElement {
       recordSignoff(ctx, subject, act, this.reason);
       this.reason = '';
       this.error = null;
-      const stage = currentReview(ctx.model).signoff(subject).stage;
-      this.dispatchEvent(inward<SignoffDone>('ctg-signoff-done', { subject, act, stage }));
     } catch (error) {
       this.error = problemText(error, this.lang);
     }
@@ -182,8 +181,5 @@ if (!customElements.get('ctg-signoff')) customElements.define('ctg-signoff', Ctg
 declare global {
   interface HTMLElementTagNameMap {
     'ctg-signoff': CtgSignoff;
-  }
-  interface HTMLElementEventMap {
-    'ctg-signoff-done': CustomEvent<SignoffDone>;
   }
 }

@@ -4,9 +4,9 @@ import { css, html, LitElement, nothing } from 'lit';
 import type { ConventionSnapshot, ReviewContext, Thread } from '../../shared/index.ts';
 import { replyToThread, setThreadResolved, threadAnchor } from '../../shared/review/threads.ts';
 import { type Lang, t, tn } from '../i18n.ts';
-import { inward, type SelectDetail } from './events.ts';
+import { ClockController } from './controllers/clock-controller.ts';
 import { partyName } from './ctg-presence.ts';
-import { fullTime, partLabel, problemText, relativeTime } from './review-format.ts';
+import { fullTime, problemText, relativeTime } from './review-format.ts';
 import { theme } from './theme.ts';
 
 export class CtgThread extends LitElement {
@@ -15,7 +15,6 @@ export class CtgThread extends LitElement {
     snapshot: { attribute: false },
     passage: { attribute: false },
     ctx: { attribute: false },
-    showPart: { type: Boolean },
     lang: {},
     draft: { state: true },
     error: { state: true },
@@ -27,10 +26,11 @@ export class CtgThread extends LitElement {
   declare passage: { text: string } | null;
   /** How to write; null for a read-only participant. */
   declare ctx: ReviewContext | null;
-  declare showPart: boolean;
   declare lang: Lang;
   declare draft: string;
   declare error: string | null;
+  /** « il y a 5 minutes » moves on while the thread is shown. */
+  private readonly clock = new ClockController(this);
 
   constructor() {
     super();
@@ -38,7 +38,6 @@ export class CtgThread extends LitElement {
     this.snapshot = null;
     this.passage = null;
     this.ctx = null;
-    this.showPart = false;
     this.lang = 'fr';
     this.draft = '';
     this.error = null;
@@ -53,9 +52,6 @@ export class CtgThread extends LitElement {
     return html`
       <article class=${thread.resolved ? 'resolved' : 'open'} data-thread=${id} aria-label=${tn(lang, 'threads.messages', thread.comments.length)}>
         <div class="head">
-          ${this.showPart
-            ? html`<button class="link part" type="button" @click=${this.go}>${partLabel(this.snapshot, thread.anchor, lang)}</button>`
-            : nothing}
           <span class="state">${t(lang, thread.resolved ? 'threads.resolved' : 'threads.open')}</span>
           ${thread.attached ? nothing : html`<span class="state">${t(lang, 'threads.detached')}</span>`}
         </div>
@@ -65,7 +61,7 @@ export class CtgThread extends LitElement {
         <ol class="messages">
           ${thread.comments.map(
             (c) => html`<li>
-              <p class="meta"><strong>${c.author}</strong> · ${partyName(this.snapshot, c.party)} · <time datetime=${c.at} title=${fullTime(c.at, lang)}>${relativeTime(c.at, lang)}</time></p>
+              <p class="meta"><strong>${c.author}</strong> · ${partyName(this.snapshot, c.party)} · <time datetime=${c.at} title=${fullTime(c.at, lang)}>${relativeTime(c.at, lang, this.clock.now())}</time></p>
               <p class="text">${c.text}</p>
             </li>`,
           )}
@@ -93,11 +89,6 @@ export class CtgThread extends LitElement {
       </button>
     `;
   }
-
-  private readonly go = (): void => {
-    const anchor = this.thread?.anchor;
-    if (anchor && anchor.kind !== 'convention') this.dispatchEvent(inward<SelectDetail>('ctg-select', { kind: anchor.kind, id: anchor.id }));
-  };
 
   private reply(event: Event): void {
     event.preventDefault();
@@ -127,7 +118,6 @@ export class CtgThread extends LitElement {
       article { border: 1px solid var(--ctg-border); border-left: 4px solid var(--ctg-blue); border-radius: 0 4px 4px 0; padding: 8px 10px; margin: 0 0 10px; }
       article.resolved { border-left-color: var(--ctg-success); background: var(--ctg-surface); }
       .head { display: flex; flex-wrap: wrap; align-items: baseline; gap: 4px 8px; margin-bottom: 4px; }
-      .part { font-weight: 600; text-align: left; }
       .state { font-size: 12px; color: var(--ctg-muted); text-transform: uppercase; letter-spacing: 0.03em; }
       blockquote { margin: 0 0 6px; padding: 2px 8px; border-left: 3px solid var(--ctg-border); color: var(--ctg-muted); font-style: italic; }
       ol { list-style: none; margin: 0; padding: 0; }

@@ -1,6 +1,6 @@
 // <ctg-threads>: the discussions — news that mention the person's party, the threads of the chosen part with a box
 // to start one (quoting a passage of an article), and every open thread of the convention, one click from its part.
-import { css, html, LitElement, nothing } from 'lit';
+import { css, html, LitElement, nothing, type PropertyValues } from 'lit';
 import { repeat } from 'lit/directives/repeat.js';
 import type * as Y from 'yjs';
 import type { ConventionSnapshot, ReviewContext, Thread } from '../../shared/index.ts';
@@ -8,7 +8,7 @@ import { passageNow, startThread, THREAD_KINDS, type ThreadKind } from '../../sh
 import { type Lang, t, tn } from '../i18n.ts';
 import { inward, type SelectDetail } from './events.ts';
 import { markMentionsSeen, type Mention, type Reader, unseenMentions } from './mentions.ts';
-import { type Part, partLabel, problemText } from './review-format.ts';
+import { excerpt, type Part, partLabel, problemText } from './review-format.ts';
 import { memoryStorage, type PaneStorage } from './storage.ts';
 import { theme } from './theme.ts';
 import './ctg-thread.ts';
@@ -55,6 +55,17 @@ export class CtgThreads extends LitElement {
     this.error = null;
   }
 
+  /** A message being written, a quote, a refusal shown for one part are not carried over to the next one. */
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!changed.has('place')) return;
+    const before = changed.get('place') as Part | null | undefined;
+    if (before?.kind !== this.place?.kind || before?.id !== this.place?.id) {
+      this.draft = '';
+      this.quote = '';
+      this.error = null;
+    }
+  }
+
   override render() {
     const lang = this.lang;
     const threads = this.snapshot?.threads ?? [];
@@ -92,7 +103,7 @@ export class CtgThreads extends LitElement {
         ${news.map(
           (m) => html`<li>
             <button type="button" class="link" data-comment=${m.comment.id} @click=${() => this.openMention(m)}>
-              ${partLabel(this.snapshot, m.thread.anchor, lang)} — ${m.comment.author} : « ${excerpt(m.comment.text)} »
+              ${partLabel(this.snapshot, m.thread.anchor, lang)} — ${m.comment.author} : « ${excerpt(m.comment.text, 80)} »
             </button>
           </li>`,
         )}
@@ -170,7 +181,7 @@ export class CtgThreads extends LitElement {
 
   private go(thread: Thread): void {
     const { kind, id } = thread.anchor;
-    if (kind !== 'convention') this.dispatchEvent(inward<SelectDetail>('ctg-select', { kind, id }));
+    this.dispatchEvent(inward<SelectDetail>('ctg-select', { kind, id }));
   }
 
   static override styles = [
@@ -191,10 +202,6 @@ export class CtgThreads extends LitElement {
       .new input { margin-bottom: 10px; }
     `,
   ];
-}
-
-function excerpt(text: string): string {
-  return text.length > 80 ? `${text.slice(0, 79)}…` : text;
 }
 
 if (!customElements.get('ctg-threads')) customElements.define('ctg-threads', CtgThreads);

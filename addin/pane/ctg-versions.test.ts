@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 // The Versions tab with a fake client: name a version, the history (with the review log's status events), open one
-// read only, and compare — the server's per-entity summary with highlighted text, or its plain sentences.
+// read only, and compare — the server's per-entity summary with highlighted text.
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { importConventionJson, readSnapshot, reviewMap } from '../../shared/index.ts';
@@ -9,7 +9,7 @@ import type { Access } from '../session/token.ts';
 import './ctg-versions.ts';
 import { deepQuery, deepQueryAll, deepText, fakeSession, settle, typeInto } from './testing.ts';
 import type { VersionDiff, VersionInfo, VersionsClient } from './versions-client.ts';
-import { VersionsFailure } from './versions-client.ts';
+import { HttpFailure } from './http.ts';
 
 const cleanups: Array<() => void> = [];
 afterEach(() => {
@@ -24,7 +24,7 @@ function fakeClient(diff: VersionDiff, options: { failList?: boolean } = {}) {
   const client: VersionsClient = {
     list: async () => {
       calls.push('list');
-      if (options.failList) throw new VersionsFailure('unreachable', 'fetch failed');
+      if (options.failList) throw new HttpFailure('unreachable', 'fetch failed');
       return [...versions];
     },
     save: async (name) => {
@@ -56,6 +56,16 @@ const BASE: VersionDiff = {
     { type: 'changed', kind: 'action', id: 'act-2.1.1', field: 'title', text: 'Titre de l’action 2.1.1 : « A » → « B ».' },
   ],
   counts: { added: 0, removed: 0, changed: 3, moved: 0 },
+  summary: [
+    {
+      entity: { kind: 'action', id: 'act-2.1.1' },
+      title: { fr: 'Action 2.1.1', en: 'Action 2.1.1' },
+      fr: 'Action 2.1.1 : pilote « caf » → « ccvs » ; titre « A » → « B ».',
+      en: 'Action 2.1.1: pilot "caf" → "ccvs"; title "A" → "B".',
+      texts: [],
+    },
+    { entity: { kind: 'indicator', id: 'i5' }, title: { fr: 'Indicateur « Jeunes »', en: 'Indicator "Jeunes"' }, fr: 'Indicateur « Jeunes » : valeur cible 180 → 200.', en: 'Indicator "Jeunes": target 180 → 200.', texts: [] },
+  ],
 };
 
 async function mount(diff: VersionDiff, options: { access?: Access; failList?: boolean } = {}) {
@@ -125,14 +135,14 @@ describe('<ctg-versions>', () => {
     expect(deepQuery<HTMLAnchorElement>(opened, 'a').href).toBe('http://concerto.test/view/ctg-test?token=jeton&version=v-1');
   });
 
-  it('compares with the current text: the French sentences grouped by entity', async () => {
+  it('compares with the current text: one French sentence per entity', async () => {
     const { el, calls } = await mount(BASE);
     deepQueryAll<HTMLButtonElement>(el, 'li[data-version="v-1"] button')[1]?.click();
     await flush(el);
     expect(calls).toContain('compare:v-1:current');
     const entities = deepQueryAll(el, '.entities > li');
     expect(entities.map((e) => e.getAttribute('data-entity'))).toEqual(['action:act-2.1.1', 'indicator:i5']);
-    expect(deepText(entities[0] as Element)).toContain('Pilote de l’action 2.1.1 : « caf » → « ccvs ».');
+    expect(deepText(entities[0] as Element)).toContain('Action 2.1.1 : pilote « caf » → « ccvs » ; titre « A » → « B ».');
     expect(deepText(el)).toContain('Ce qui a changé de « Version soumise au Copil du 12 mars » à « Texte actuel »');
   });
 

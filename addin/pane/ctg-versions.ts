@@ -7,6 +7,8 @@ import { type Lang, t, tn } from '../i18n.ts';
 import { RequestController } from './controllers/request-controller.ts';
 import { ReviewLogController } from './controllers/review-log-controller.ts';
 import { partyName } from './ctg-presence.ts';
+import { failureText, HttpFailure } from './http.ts';
+import { fullTime } from './review-format.ts';
 import type { PaneSession } from './session-port.ts';
 import { theme } from './theme.ts';
 import { describeReviewEvent, entityChanges, historyOf } from './version-history.ts';
@@ -17,7 +19,6 @@ import {
   type VersionDiff,
   type VersionInfo,
   type VersionsClient,
-  VersionsFailure,
   versionLink,
 } from './versions-client.ts';
 
@@ -107,7 +108,7 @@ export class CtgVersions extends LitElement {
         item.type === 'version'
           ? html`<li class="version" data-version=${item.version.id}>
               <span class="name">${item.version.name}</span>
-              <span class="meta">${t(lang, 'versions.by', { name: item.version.author.name, party: partyName(this.snapshot, item.version.author.party), date: when(item.at, lang) })}</span>
+              <span class="meta">${t(lang, 'versions.by', { name: item.version.author.name, party: partyName(this.snapshot, item.version.author.party), date: fullTime(item.at, lang) })}</span>
               <span class="actions">
                 <button class="link" type="button" @click=${() => this.open(item.version.id)}>${t(lang, 'versions.open')}</button>
                 <button class="link" type="button" @click=${() => this.compareWith(item.version.id)}>${t(lang, 'versions.compareCurrent')}</button>
@@ -115,7 +116,7 @@ export class CtgVersions extends LitElement {
             </li>`
           : html`<li class="event" data-event=${item.event.id}>
               <span class="name">${describeReviewEvent(item.event, this.snapshot, lang)}</span>
-              <span class="meta">${t(lang, 'versions.by', { name: item.event.by.name, party: partyName(this.snapshot, item.event.by.party), date: when(item.at, lang) })}${item.event.reason ? html` — « ${item.event.reason} »` : nothing}</span>
+              <span class="meta">${t(lang, 'versions.by', { name: item.event.by.name, party: partyName(this.snapshot, item.event.by.party), date: fullTime(item.at, lang) })}${item.event.reason ? html` — « ${item.event.reason} »` : nothing}</span>
             </li>`,
       )}
     </ol>`;
@@ -133,7 +134,7 @@ export class CtgVersions extends LitElement {
     const endpoint = this.session?.endpoint;
     return html`<div class="opened" role="region" aria-label=${t(lang, 'versions.readonly', { name: version.name })}>
       <h3>${t(lang, 'versions.readonly', { name: version.name })}</h3>
-      <p class="meta">${t(lang, 'versions.by', { name: version.author.name, party: partyName(this.snapshot, version.author.party), date: when(version.at, lang) })}</p>
+      <p class="meta">${t(lang, 'versions.by', { name: version.author.name, party: partyName(this.snapshot, version.author.party), date: fullTime(version.at, lang) })}</p>
       <p>${snapshot.convention.title}</p>
       <p class="meta">${t(lang, 'versions.contents', { articles: snapshot.articles.length, axes: snapshot.axes.length, actions, indicators })}</p>
       <p class="row">
@@ -188,8 +189,8 @@ export class CtgVersions extends LitElement {
   }
 
   private failure(lang: Lang, error: unknown): string {
-    if (error instanceof VersionsFailure && error.kind === 'unreachable') return t(lang, 'versions.error.unreachable');
-    return t(lang, 'versions.error', { message: error instanceof Error ? error.message : String(error) });
+    if (error instanceof HttpFailure && error.kind === 'unreachable') return failureText(error, lang);
+    return t(lang, 'versions.error', { message: failureText(error, lang) });
   }
 
   private async reload(): Promise<void> {
@@ -256,12 +257,6 @@ export class CtgVersions extends LitElement {
       del { background: var(--ctg-error-bg); color: var(--ctg-error); }
     `,
   ];
-}
-
-function when(iso: string, lang: Lang): string {
-  const date = new Date(iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return date.toLocaleString(lang === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 if (!customElements.get('ctg-versions')) customElements.define('ctg-versions', CtgVersions);

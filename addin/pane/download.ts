@@ -1,5 +1,7 @@
 // Downloads an export from the server with the participant's token: the body is read as a stream so the pane can
-// show progress, then handed to the browser as a file. Errors carry the server's French or English sentence.
+// show progress, then handed to the browser as a file. Failures are HttpFailures (http.ts) with the server's sentence.
+import { httpRequest } from './http.ts';
+
 export interface DownloadProgress {
   received: number;
   /** From Content-Length; null when the server did not say. */
@@ -12,8 +14,7 @@ export interface Downloaded {
 }
 
 export async function fetchExport(url: string, token: string, onProgress: (p: DownloadProgress) => void, fetcher: typeof fetch = fetch): Promise<Downloaded> {
-  const response = await fetcher(url, { headers: { Authorization: `Bearer ${token}` } });
-  if (!response.ok) throw new Error(await errorMessage(response));
+  const response = await httpRequest(fetcher, url, { token });
   const total = Number(response.headers.get('Content-Length')) || null;
   const fileName = /filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') ?? '')?.[1] ?? 'convention';
   const type = response.headers.get('Content-Type') ?? 'application/octet-stream';
@@ -31,17 +32,6 @@ export async function fetchExport(url: string, token: string, onProgress: (p: Do
     }
   } else chunks.push(new Uint8Array(await response.arrayBuffer()));
   return { blob: new Blob(chunks as BlobPart[], { type }), fileName };
-}
-
-/** The `{ error: { message } }` of a refused request, or its status line. */
-export async function errorMessage(response: Response): Promise<string> {
-  try {
-    const body = (await response.json()) as { error?: { message?: string } };
-    if (body.error?.message) return body.error.message;
-  } catch {
-    // Not JSON: the status says enough.
-  }
-  return `${response.status} ${response.statusText}`.trim();
 }
 
 /** Hands a blob to the browser as a downloaded file. */

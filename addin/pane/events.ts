@@ -1,5 +1,5 @@
 // The events the pane's elements dispatch, with their typed payloads.
-import type { EntityRef } from '../binding/field-ref.ts';
+import type { EntityRef } from '../../shared/field-ref.ts';
 import type { Lang } from '../i18n.ts';
 
 /** `ctg-join`: the person asked to join; the app shell creates the session and sets `pane.session`. */

@@ -1,10 +1,13 @@
 // @vitest-environment happy-dom
-// The pane's « Exporter » and import components: a download with progress and the server's error sentence; an import
-// preview shown per cell, confirmed as one change and undone as one; the mapping screen sends the person's choices.
+// The pane's « Exporter » and import components: a download with progress and the server's error sentence, of the
+// text now or of a named version chosen in the list; an import preview shown per cell, confirmed as one change and
+// undone as one, refused row by row where it writes into a locked part; the mapping screen sends the person's
+// choices column by column.
 import { afterEach, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
-import { applyTemplate, readSnapshot } from '../../shared/index.ts';
-import type { ImportPreview } from '../../server/import/preview.ts';
+import type { ImportPreview } from '../../shared/exchange/import-preview-types.ts';
+import { applyTemplate, changeStatus, ConventionDoc, readSnapshot } from '../../shared/index.ts';
+import { as, negotiatingSample } from '../../shared/review/testing.ts';
 import './ctg-export.ts';
 import './ctg-import.ts';
 import { deepQuery, deepText, fakeSession, settle } from './testing.ts';
@@ -26,7 +29,23 @@ describe('<ctg-export>', () => {
   it('downloads with progress and saves the file under the server’s name', async () => {
     const saved: string[] = [];
     const seen: string[] = [];
-    const el = mount('ctg-export', { server: 'http://ctg.test', conventionId: 'sorlaine', token: 'jeton' });
+    const el = mount('ctg-export', {
+      server: 'http://ctg.test',
+      conventionId: 'sorlaine',
+      token: 'jeton',
+      client: {
+        list: async () => [{ id: 'v-copil', name: 'Copil du 12 mars', author: { name: 'Sophie Arnaud', party: 'caf' }, at: '2026-03-12T09:00:00.000Z' }],
+        save: async () => {
+          throw new Error('unused');
+        },
+        open: async () => {
+          throw new Error('unused');
+        },
+        compare: async () => {
+          throw new Error('unused');
+        },
+      },
+    });
     el.save = (file) => saved.push(`${file.fileName} ${file.blob.size}`);
     el.fetcher = async (url) => {
       seen.push(String(url));
@@ -41,20 +60,35 @@ describe('<ctg-export>', () => {
       return new Response(body, { headers: { 'Content-Length': '5000', 'Content-Disposition': 'attachment; filename="sorlaine.docx"' } });
     };
     await settle(document.body);
-    deepQuery<HTMLInputElement>(el, '#version').value = 'Copil du 12 mars';
+    await new Promise((r) => setTimeout(r, 0));
+    await settle(document.body);
+    const select = deepQuery<HTMLSelectElement>(el, 'select#version');
+    expect([...select.options].map((o) => o.textContent?.trim())).toEqual(['Le texte actuel', 'Copil du 12 mars']);
+    select.value = 'v-copil';
+    select.dispatchEvent(new Event('change'));
     await el.export('docx');
     await settle(document.body);
-    expect(seen).toEqual(['http://ctg.test/api/conventions/sorlaine/export?format=docx&version=Copil%20du%2012%20mars']);
+    expect(seen).toEqual(['http://ctg.test/api/conventions/sorlaine/export?format=docx&version=v-copil']);
     expect(saved).toEqual(['sorlaine.docx 5000']);
     expect(deepText(el)).toContain('Fichier « sorlaine.docx » téléchargé.');
   });
 
-  it('shows the server’s sentence when LibreOffice is missing', async () => {
-    const el = mount('ctg-export', { conventionId: 'sorlaine', token: 'jeton' });
+  it('shows the server’s sentence when LibreOffice is missing, and says so when the list of versions cannot be had', async () => {
+    const el = document.createElement('ctg-export');
+    Object.assign(el, { conventionId: 'sorlaine', token: 'jeton' });
     el.fetcher = async () => Response.json({ error: { code: 'libreoffice_missing', message: 'LibreOffice est nécessaire pour produire un PDF.' } }, { status: 503 });
+    document.body.append(el);
+    mounted.push(el);
     await el.export('pdf');
     await settle(document.body);
     expect(deepText(el)).toContain('L’export a échoué : LibreOffice est nécessaire pour produire un PDF.');
+    expect(deepText(el)).toContain('Les versions nommées n’ont pas pu être chargées (LibreOffice est nécessaire pour produire un PDF.)');
+    el.fetcher = async () => {
+      throw new TypeError('fetch failed');
+    };
+    await el.export('json');
+    await settle(document.body);
+    expect(deepText(el)).toContain('L’export a échoué : Le serveur Concerto ne répond pas');
   });
 });
 
@@ -80,9 +114,9 @@ function preview(overrides: Partial<ImportPreview> = {}): ImportPreview {
 }
 
 describe('<ctg-import>', () => {
-  const setup = (answer: (body: FormData) => ImportPreview) => {
-    const ydoc = new Y.Doc();
-    applyTemplate(ydoc, { conventionId: 'vide', generation: '2020', echelon: 'intercommunal', startYear: 2025 });
+  const setup = (answer: (body: FormData) => ImportPreview, given?: Y.Doc) => {
+    const ydoc = given ?? new Y.Doc();
+    if (!given) applyTemplate(ydoc, { conventionId: 'vide', generation: '2020', echelon: 'intercommunal', startYear: 2025 });
     const session = fakeSession(ydoc, { name: 'Alice', party: 'caf', access: 'edit' });
     const sent: FormData[] = [];
     const el = mount('ctg-import', { session, token: 'jeton', server: 'http://ctg.test' });
@@ -124,7 +158,7 @@ describe('<ctg-import>', () => {
     await el.check(new File([new Uint8Array(4)], 'plan.xlsx'));
     await settle(document.body);
     expect(deepText(el)).toContain('Quelles colonnes correspondent à quoi ?');
-    const select = deepQuery<HTMLSelectElement>(el, 'select[name="Intitulé long"]');
+    const select = deepQuery<HTMLSelectElement>(el, 'select[name="column-1"]');
     select.value = 'title';
     deepQuery<HTMLFormElement>(el, 'form').dispatchEvent(new Event('submit', { cancelable: true }));
     await settle(document.body);
@@ -133,5 +167,51 @@ describe('<ctg-import>', () => {
     expect(JSON.parse(String(sent[1]?.get('mapping')))).toEqual({ sheet: 'Plan d’actions', columns: { Code: 'code', 'Intitulé long': 'title' } });
     expect(deepText(el)).toContain('À corriger dans le fichier avant l’import');
     expect(deepQuery<HTMLButtonElement>(el, '[data-action="confirm"]').disabled).toBe(true);
+  });
+
+  it('refuses, row by row with why, the operations that write into a signed convention; « Confirmer » checks again', async () => {
+    const model = negotiatingSample();
+    const action = readSnapshot(model.ydoc).axes[0]!.objectives[0]!.actions[0]!;
+    const objective = readSnapshot(model.ydoc).axes[0]!.objectives[0]!;
+    const ops: ImportPreview['ops'] = [
+      { op: 'update', kind: 'action', id: action.id, patch: { statusByYear: { '2026': { status: 'en_cours', comment: '', decision: null } } } },
+      { op: 'add', kind: 'action', id: 'act_n', parent: objective.id, data: { code: '1.1.9', title: 'Action importée', pilotId: 'caf' } },
+    ];
+    const { el } = setup(() => preview({ ops, counts: { added: { action: 1 }, updated: { action: 1 } } }), model.ydoc);
+    await settle(document.body);
+    await el.check(new File([new Uint8Array(4)], 'plan.xlsx'));
+    await settle(document.body);
+    expect(deepQuery<HTMLButtonElement>(el, '[data-action="confirm"]').disabled).toBe(false);
+    // Signed meanwhile: « Confirmer » reads the locks again, writes nothing and lists the refused row.
+    changeStatus(as(model, 'caf'), 'validation', '', { blockingErrors: 0 });
+    changeStatus(as(model, 'caf'), 'signee', '', { blockingErrors: 0 });
+    const before = JSON.stringify(readSnapshot(model.ydoc));
+    deepQuery<HTMLButtonElement>(el, '[data-action="confirm"]').click();
+    await settle(document.body);
+    expect(JSON.stringify(readSnapshot(model.ydoc))).toBe(before);
+    const refused = deepQuery(el, 'ul.locked');
+    expect(refused.querySelectorAll('li')).toHaveLength(1);
+    expect(deepText(refused)).toContain('Ajout de « 1.1.9 » : Convention signée');
+    expect(deepQuery<HTMLButtonElement>(el, '[data-action="confirm"]').disabled).toBe(true);
+    // A new preview of the same file says so before anyone confirms.
+    await el.check(new File([new Uint8Array(4)], 'plan.xlsx'));
+    await settle(document.body);
+    expect(deepText(deepQuery(el, 'ul.locked'))).toContain('Convention signée');
+  });
+
+  it('still applies and undoes after the element left the page and came back', async () => {
+    const { ydoc, el } = setup(() => preview());
+    await settle(document.body);
+    el.remove();
+    document.body.append(el);
+    await el.check(new File([new Uint8Array(4)], 'plan.xlsx'));
+    await settle(document.body);
+    deepQuery<HTMLButtonElement>(el, '[data-action="confirm"]').click();
+    await settle(document.body);
+    expect(readSnapshot(ydoc).axes.map((a) => a.title)).toEqual(['Axe importé']);
+    deepQuery<HTMLButtonElement>(el, '[data-action="undo"]').click();
+    await settle(document.body);
+    expect(readSnapshot(ydoc).axes).toEqual([]);
+    expect(new ConventionDoc(ydoc).childIds('axis')).toEqual([]);
   });
 });

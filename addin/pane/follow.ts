@@ -1,7 +1,7 @@
 // Following the presenter during a Copil: who presents, whom a person can follow, and when a follower moves.
 // Pure functions over the presence list; the <ctg-presenter> element holds the state and acts on the answers.
 import { ENTITY_SPECS, type ModelKind, SINGLETON_SPECS } from '../../shared/index.ts';
-import type { EntityRef } from '../binding/field-ref.ts';
+import type { EntityRef } from '../../shared/field-ref.ts';
 import type { Presence } from './session-port.ts';
 import { parseWhere } from './where.ts';
 
@@ -10,11 +10,6 @@ export function presenterOf(people: readonly Presence[]): Presence | null {
   let found: Presence | null = null;
   for (const p of people) if (p.presenting && !p.self && (found === null || p.clientId < found.clientId)) found = p;
   return found;
-}
-
-/** One may start presenting unless someone else already does (one presenter at a time). */
-export function canPresent(people: readonly Presence[]): boolean {
-  return presenterOf(people) === null;
 }
 
 /** What a follower keeps between awareness changes: whom they follow, and the last place they were moved to. */

@@ -2,11 +2,11 @@
 // The pane's lock helper: the review's policy as a set of locked fields, pushed to the host only when that set
 // changes, asked live by the binding; and end to end in the browser view — a validated article refuses typing until
 // an editor reopens it.
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { changeStatus, readSnapshot, recordSignoff } from '../../shared/index.ts';
 import { as, negotiatingSample } from '../../shared/review/testing.ts';
-import { HostBinding } from '../binding/binding.ts';
-import { fieldTag } from '../binding/field-ref.ts';
+import { type BindingProblem, HostBinding } from '../binding/binding.ts';
+import { fieldTag } from '../../shared/field-ref.ts';
 import { BrowserHost } from '../host/browser/browser-host.ts';
 import type { LockQuery } from '../host/port.ts';
 import { FieldLocks, lockedFields, lockQuery } from './locks.ts';
@@ -49,7 +49,7 @@ describe('FieldLocks', () => {
       pushed.push(query);
     };
     const errors: unknown[] = [];
-    const locks = new FieldLocks(model.ydoc, (e) => errors.push(e));
+    const locks = new FieldLocks(model.ydoc, (e) => errors.push(e), 0);
     await locks.attach(host);
     expect(pushed).toHaveLength(1);
     const article = readSnapshot(model.ydoc).articles[0]!;
@@ -69,6 +69,37 @@ describe('FieldLocks', () => {
     expect(pushed).toHaveLength(3);
     expect(errors).toEqual([]);
     locks.dispose();
+  });
+
+  it('reads the review again only after a change that may move a lock, answers the policy now, and pushes at most once per delay', async () => {
+    vi.useFakeTimers();
+    try {
+      const model = negotiatingSample();
+      const { host } = recordingHost();
+      let pushes = 0;
+      host.setLocks = async () => {
+        pushes++;
+      };
+      const locks = new FieldLocks(model.ydoc, () => undefined, 100);
+      await locks.attach(host);
+      const article = readSnapshot(model.ydoc).articles[0]!;
+      const read = locks.computations;
+      // Typing in a text field, or a title, moves no lock: nothing is read again.
+      model.update('article', article.id, { body: 'Un texte retapé.', title: 'Objet revu' });
+      expect(locks.isLocked({ kind: 'article', id: article.id, field: 'body' })).toBeNull();
+      expect(locks.computations).toBe(read);
+      // Validations move one: the binding's question gets the lock at once, before the host is pushed.
+      validateAll(model, { kind: 'article', id: article.id });
+      expect(locks.isLocked({ kind: 'article', id: article.id, field: 'body' })?.fr).toMatch(/^Verrouillé/);
+      expect(pushes).toBe(1);
+      await vi.advanceTimersByTimeAsync(100);
+      await locks.settled();
+      // Six transactions in a row: one push.
+      expect(pushes).toBe(2);
+      locks.dispose();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('reports a host that fails, and pushes again on the next change', async () => {
@@ -96,10 +127,15 @@ describe('FieldLocks', () => {
     const container = document.createElement('div');
     document.body.append(container);
     const host = new BrowserHost(container, { editable: true, year: 2026 });
-    const locks = new FieldLocks(model.ydoc, (e) => {
-      throw e;
-    });
-    const binding = new HostBinding(model, host, { pollMs: 0, isLocked: locks.isLocked });
+    const locks = new FieldLocks(
+      model.ydoc,
+      (e) => {
+        throw e;
+      },
+      0,
+    );
+    const problems: Array<BindingProblem | null> = [];
+    const binding = new HostBinding(model, host, { pollMs: 0, isLocked: locks.isLocked, onProblem: (p) => problems.push(p) });
     await binding.start();
     await locks.attach(host);
     validateAll(model, { kind: 'article', id: article.id });
@@ -112,6 +148,10 @@ describe('FieldLocks', () => {
     await binding.settled();
     expect(model.read('article', article.id).body).toBe(article.body);
     expect(body.textContent).toBe(article.body);
+    // The person is told why, once.
+    expect(problems).toEqual([
+      expect.objectContaining({ cause: 'locked', ref: { kind: 'article', id: article.id, field: 'body' }, fr: expect.stringMatching(/^Verrouillé : l'article .* Ce qui a été tapé a été retiré\.$/) }),
+    ]);
     recordSignoff(as(model, 'ccvs'), { kind: 'article', id: article.id }, 'reopen', 'Reformuler après le Copil');
     await new Promise((r) => setTimeout(r, 0));
     await locks.settled();

@@ -6,7 +6,7 @@ import { type Finding, readSnapshot, type Thread } from '../../shared/index.ts';
 import { wordUnderTest } from '../../test/fakes/word/host.ts';
 import { conventionFixture } from '../host/contract.ts';
 import { entityTag } from '../host/word/tags.ts';
-import { FindingMarks, marksFor } from './marks.ts';
+import { FindingMarks, marksFor, threadsLabel } from './marks.ts';
 import { recordingHost } from './testing.ts';
 
 const finding = (id: string, severity: 'error' | 'warning', fr: string): Finding =>
@@ -26,6 +26,12 @@ describe('marksFor', () => {
     const marks = marksFor([], [thread('a', 'Combien de places ?'), thread('a', 'Qui pilote ?'), thread('b', 'Calendrier ?')]);
     expect(marks.get('action:a')?.mark).toEqual({ type: 'comment', label: '2 discussions ouvertes : « Combien de places ? » ; « Qui pilote ? »' });
     expect(marks.get('action:b')?.mark).toEqual({ type: 'comment', label: '1 discussion ouverte : « Calendrier ? »' });
+  });
+
+  it('quotes two threads at most and counts the others', () => {
+    const texts = ['Combien de places ?', 'Qui pilote ?', 'Calendrier ?', 'Budget ?', 'Partenaires ?'];
+    expect(threadsLabel(texts.slice(0, 3).map((text) => thread('a', text)))).toBe('3 discussions ouvertes : « Combien de places ? » ; « Qui pilote ? » … et 1 autre');
+    expect(threadsLabel(texts.map((text) => thread('a', text)))).toBe('5 discussions ouvertes : « Combien de places ? » ; « Qui pilote ? » … et 3 autres');
   });
 
   it('lets findings give the colour and lists both; resolved and detached threads are not shown', () => {

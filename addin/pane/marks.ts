@@ -2,21 +2,22 @@
 // clears gone ones. Threads get their own marker in every host (Word's own comments credit add-in edits to
 // « Unknown » on the web, so they are not used).
 import type { Finding, Thread } from '../../shared/index.ts';
-import type { EntityRef } from '../binding/field-ref.ts';
+import type { EntityRef } from '../../shared/field-ref.ts';
 import type { HostPort, Mark } from '../host/port.ts';
+import { excerpt } from './review-format.ts';
 
 type Shown = Map<string, { ref: EntityRef; mark: Mark }>;
 
-const excerpt = (text: string) => {
-  const line = text.replace(/\s+/g, ' ').trim();
-  return line.length > 60 ? `${line.slice(0, 57)}…` : line;
-};
+/** How many threads a marker quotes; the others are counted. */
+const QUOTED = 2;
 
-/** « 2 discussions ouvertes : « Combien de places ? » ; « Qui pilote ? » ». */
+/** « 2 discussions ouvertes : « Combien de places ? » ; « Qui pilote ? » », then « … et 3 autres » past two. */
 export function threadsLabel(threads: readonly Thread[]): string {
   const n = threads.length;
-  const quotes = threads.map((t) => `« ${excerpt(t.comments[0]?.text ?? '')} »`).join(' ; ');
-  return `${n} ${n > 1 ? 'discussions ouvertes' : 'discussion ouverte'} : ${quotes}`;
+  const quotes = threads.slice(0, QUOTED).map((t) => `« ${excerpt(t.comments[0]?.text ?? '')} »`).join(' ; ');
+  const more = n - QUOTED;
+  const rest = more > 0 ? ` … et ${more} ${more > 1 ? 'autres' : 'autre'}` : '';
+  return `${n} ${n > 1 ? 'discussions ouvertes' : 'discussion ouverte'} : ${quotes}${rest}`;
 }
 
 /**

@@ -70,3 +70,15 @@ export function problemText(error: unknown, lang: Lang): string {
   }
   return error instanceof Error ? error.message : String(error);
 }
+
+/** The text on one line, cut to `max` characters with an ellipsis. */
+export function excerpt(text: string, max = 60): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > max ? `${line.slice(0, max - 1)}…` : line;
+}
+
+/** A day (ISO date) written out: « 12 mars 2026 ». */
+export function longDate(iso: string, lang: Lang): string {
+  const date = new Date(`${iso}T12:00:00`);
+  return Number.isNaN(date.getTime()) ? iso : date.toLocaleDateString(lang === 'fr' ? 'fr-FR' : 'en-GB', { dateStyle: 'long' });
+}

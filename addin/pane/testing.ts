@@ -2,7 +2,7 @@
 import { Awareness } from 'y-protocols/awareness';
 import type * as Y from 'yjs';
 import { ConventionDoc } from '../../shared/index.ts';
-import type { EntityRef } from '../binding/field-ref.ts';
+import type { EntityRef } from '../../shared/field-ref.ts';
 import type { HostPort, Mark } from '../host/port.ts';
 import type { Access, ConnectionState, Endpoint, PaneSession, Presence } from './session-port.ts';
 

@@ -38,17 +38,9 @@ export interface EntityChanges {
   readonly texts: ReadonlyArray<{ readonly label: string; readonly hunks: readonly Hunk[] }>;
 }
 
-/** The comparison by entity: the server's summary when it sent one, else its French sentences grouped by entity. */
+/** The comparison by entity, from the server's summary. */
 export function entityChanges(diff: VersionDiff, lang: Lang): EntityChanges[] {
-  if (diff.summary) return diff.summary.map((s) => fromSummary(s, lang));
-  const byEntity = new Map<string, string[]>();
-  for (const change of diff.changes) {
-    const key = `${change.kind}:${change.id}`;
-    const list = byEntity.get(key) ?? [];
-    list.push(change.text);
-    byEntity.set(key, list);
-  }
-  return [...byEntity].map(([key, sentences]) => ({ key, title: null, sentences, texts: [] }));
+  return diff.summary.map((s) => fromSummary(s, lang));
 }
 
 function fromSummary(s: EntitySummary, lang: Lang): EntityChanges {

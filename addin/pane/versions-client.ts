@@ -1,7 +1,8 @@
 // The versions API as the pane uses it (/api/conventions/:id/versions): name a version, list them, read one, and
-// compare two (or one with `current`). Types only the slice of the answers the pane reads; every failure is a
-// VersionsFailure carrying the server's sentence, or says the server could not be reached.
+// compare two (or one with `current`). Types only the slice of the answers the pane reads; every failure is an
+// HttpFailure (http.ts) carrying the server's sentence, or saying the server could not be reached.
 import type { ConventionSnapshot } from '../../shared/index.ts';
+import { httpJson } from './http.ts';
 import type { Endpoint } from './session-port.ts';
 
 /** The live document, as the second side of a comparison. */
@@ -45,8 +46,8 @@ export interface VersionDiff {
   to: { id: string; name: string };
   changes: EntityChange[];
   counts: { added: number; removed: number; changed: number; moved: number };
-  /** Per entity (newer servers); absent, the pane lists `changes[].text`. */
-  summary?: EntitySummary[];
+  /** Per entity: what the pane shows. */
+  summary: EntitySummary[];
 }
 
 export interface OpenedVersion {
@@ -61,41 +62,13 @@ export interface VersionsClient {
   compare(from: string, to: string): Promise<VersionDiff>;
 }
 
-export class VersionsFailure extends Error {
-  constructor(
-    /** `unreachable`: no answer at all; `server`: the server said no (its French sentence is the message). */
-    readonly kind: 'unreachable' | 'server',
-    message: string,
-  ) {
-    super(message);
-  }
-}
-
 export function httpVersionsClient(endpoint: Endpoint, fetchFn: typeof fetch = (...args) => fetch(...args)): VersionsClient {
   const base = `${endpoint.server.replace(/\/$/, '')}/api/conventions/${encodeURIComponent(endpoint.conventionId)}/versions`;
-  const call = async <T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> => {
-    let response: Response;
-    try {
-      response = await fetchFn(base + path, {
-        method,
-        headers: { Authorization: `Bearer ${endpoint.token}`, ...(body === undefined ? {} : { 'Content-Type': 'application/json' }) },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-    } catch (error) {
-      throw new VersionsFailure('unreachable', error instanceof Error ? error.message : String(error));
-    }
-    const json = (await response.json().catch(() => null)) as { error?: { message?: string } } | null;
-    if (!response.ok || json === null) throw new VersionsFailure('server', json?.error?.message ?? `HTTP ${response.status}`);
-    return json as T;
-  };
+  const call = <T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> => httpJson<T>(fetchFn, base + path, { method, token: endpoint.token, body });
   return {
     list: async () => (await call<{ versions: VersionInfo[] }>('GET', '')).versions,
     save: (name) => call<VersionInfo>('POST', '', { name }),
-    open: async (versionId) => {
-      const json = await call<{ version?: VersionInfo; info?: VersionInfo; snapshot: ConventionSnapshot } & Partial<VersionInfo>>('GET', `/${encodeURIComponent(versionId)}`);
-      const { snapshot, version, info, ...rest } = json;
-      return { version: version ?? info ?? (rest as VersionInfo), snapshot };
-    },
+    open: (versionId) => call<OpenedVersion>('GET', `/${encodeURIComponent(versionId)}`),
     compare: (from, to) => call<VersionDiff>('GET', `/${encodeURIComponent(from)}/diff/${encodeURIComponent(to)}`),
   };
 }

@@ -4,8 +4,9 @@
 // undo after a deletion.
 import { HostBinding } from '../binding/binding.ts';
 import type { ExcelApi } from '../host/excel/excel-api.ts';
+import type { ExcelProblem } from '../host/excel/problems.ts';
 import { ExcelHost } from '../host/excel/excel-host.ts';
-import { applyStructureEdit } from '../host/excel/structure-edits.ts';
+import { takeStructureEdit } from '../host/excel/structure-edits.ts';
 import type { HostPort } from '../host/port.ts';
 import type { WordApi } from '../host/word/word-api.ts';
 import { FieldLocks } from '../pane/locks.ts';
@@ -25,32 +26,42 @@ type Say = (text: string, tone: DocumentMessage['tone'], action?: DocumentMessag
 
 let messageId = 0;
 
-function createHost(document: OfficeDocument, supports: Supports, session: ConventionSession, say: Say): HostPort & { requestFullRead(): void; attachedConvention?(): Promise<string | null> } {
+function createHost(
+  document: OfficeDocument,
+  supports: Supports,
+  session: ConventionSession,
+  locks: FieldLocks,
+  say: Say,
+): HostPort & { requestFullRead(): void; attachedConvention?(): Promise<string | null> } {
   if (document.kind === 'word') {
     return new WordHost({ word: document.word, supports, onProblem: (p) => say(p.fr, p.type === 'failed' ? 'error' : 'warning') });
   }
-  return new ExcelHost({
+  const onProblem = (p: ExcelProblem) =>
+    say(p.fr, p.type === 'failed' || (p.type === 'invalid-value' && p.severity === 'error') ? 'error' : p.type === 'invalid-value-fixed' ? 'info' : 'warning');
+  const host: ExcelHost = new ExcelHost({
     excel: document.excel,
     supports,
-    onProblem: (p) => say(p.fr, p.type === 'failed' || (p.type === 'invalid-value' && p.severity === 'error') ? 'error' : p.type === 'invalid-value-fixed' ? 'info' : 'warning'),
-    onStructureEdit: (edit) => {
+    onProblem,
+    onStructureEdit: async (edit) => {
       if (session.identity.access !== 'edit') return;
-      const outcome = applyStructureEdit(session.model, edit);
+      // A row added, deleted or moved in a locked part is put back: the server would refuse the update.
+      const outcome = await takeStructureEdit(session.model, edit, locks.current().locks, host, onProblem);
       if (edit.type === 'remove' && outcome.undo) say(`${edit.label.fr} : supprimé(e).`, 'info', { label: 'Annuler', run: outcome.undo });
     },
   });
+  return host;
 }
 
 export async function linkDocument(document: OfficeDocument, supports: Supports, session: ConventionSession, bar: CtgDocumentBar): Promise<DocumentLink> {
   const say: Say = (text, tone, action) => {
     bar.messages = [...bar.messages.slice(-4), { id: String(++messageId), text, tone, ...(action ? { action } : {}) }];
   };
-  const host = createHost(document, supports, session, say);
-  let binding: HostBinding | null = null;
   // Parts every signatory validated, and the text of a signed convention, are read-only in the document too.
   const locks = new FieldLocks(session.model.ydoc, (error) =>
     say(`Les parties verrouillées n'ont pas pu être protégées dans le document (${error instanceof Error ? error.message : String(error)}) : elles le seront à la prochaine modification.`, 'error'),
   );
+  const host = createHost(document, supports, session, locks, say);
+  let binding: HostBinding | null = null;
   const bind = async () => {
     bar.status = { state: 'working' };
     try {
@@ -59,7 +70,8 @@ export async function linkDocument(document: OfficeDocument, supports: Supports,
         readOnly: session.identity.access !== 'edit',
         isLocked: locks.isLocked,
         onProblem: (problem) => {
-          if (problem) say(problem.fr, 'warning');
+          // Excel reports a locked cell typed in itself, naming the cell.
+          if (problem && !(problem.cause === 'locked' && document.kind === 'excel')) say(problem.fr, 'warning');
         },
         onError: (error) => say(`Le document n'a pas pu suivre la dernière modification (${error instanceof Error ? error.message : String(error)}) : elle sera reprise automatiquement.`, 'error'),
       });

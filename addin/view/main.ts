@@ -22,13 +22,16 @@ function showProblem(fr: string): void {
   page.replaceChildren(box);
 }
 
-/** A problem that leaves the document in place: a banner above it. */
+/** A problem that leaves the document in place: one banner above it, its text replaced by the latest problem. */
 function showNotice(fr: string): void {
-  const box = document.createElement('div');
-  box.className = 'ctg-problem';
-  box.setAttribute('role', 'alert');
+  let box = page.querySelector<HTMLElement>(':scope > .ctg-notice');
+  if (!box) {
+    box = document.createElement('div');
+    box.className = 'ctg-problem ctg-notice';
+    box.setAttribute('role', 'alert');
+    page.prepend(box);
+  }
   box.textContent = fr;
-  page.prepend(box);
 }
 
 /** Re-renders the page's derived parts (tables, headings) once per frame when the model changes. */
@@ -76,8 +79,17 @@ async function main(): Promise<void> {
   await session.whenLoaded();
   page.replaceChildren();
   // Parts every signatory validated, or a signed convention, are read-only until reopened (or an avenant opens them).
-  const locks = new FieldLocks(session.model.ydoc, (error) => showNotice(`Les parties verrouillées n'ont pas pu être protégées (${String(error)}). Rechargez la page.`));
-  await new HostBinding(session.model, host, { readOnly: claims.access !== 'edit', isLocked: locks.isLocked }).start();
+  const locks = new FieldLocks(session.model.ydoc, (error) =>
+    showNotice(`Les parties verrouillées n'ont pas pu être protégées (${error instanceof Error ? error.message : String(error)}). Rechargez la page.`),
+  );
+  await new HostBinding(session.model, host, {
+    readOnly: claims.access !== 'edit',
+    isLocked: locks.isLocked,
+    // Typing in a locked part is put back: the banner says why.
+    onProblem: (problem) => {
+      if (problem?.cause === 'locked') showNotice(problem.fr);
+    },
+  }).start();
   await locks.attach(host);
   followStructure(session.model, host);
   // Others see which part of the convention this person is in.

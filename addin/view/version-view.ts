@@ -38,7 +38,9 @@ export async function showVersion(page: HTMLElement, side: HTMLElement, endpoint
   page.replaceChildren(banner, documentBox);
   document.title = `${version.name} — Concerto`;
   await new BrowserHost(documentBox, { editable: false }).render(snapshot);
+  // The same words beside the text, not announced twice: the banner is the one live region.
   const note = banner.cloneNode(true) as HTMLElement;
+  note.removeAttribute('role');
   note.setAttribute('style', 'margin:16px;padding:12px;background:#fff4e3;border-left:4px solid #b34000;display:flex;flex-direction:column;gap:8px');
   side.replaceChildren(note);
 }

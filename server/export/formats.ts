@@ -1,5 +1,5 @@
 // The export formats: their codes, media types, file extensions and the file name a download gets.
-import { fold } from '../../addin/host/excel/lookups.ts';
+import { fold } from '../../shared/workbook/lookups.ts';
 
 export const EXPORT_FORMATS = ['docx', 'xlsx', 'pdf', 'json'] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

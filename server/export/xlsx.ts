@@ -1,11 +1,11 @@
 // A convention as an .xlsx workbook (ExcelJS): the Excel add-in's four tables with the same sheets, headers, hidden
-// id column, formats and drop-down lists (addin/host/excel/layout.ts), so the add-in can adopt the file and the
+// id column, formats and drop-down lists (shared/workbook/layout.ts), so the add-in can adopt the file and the
 // import can read it back; plus the statuses of every year and the rest of each fiche action.
 import ExcelJS from 'exceljs';
-import { columnLetters } from '../../addin/host/excel/address.ts';
-import type { CellValue } from '../../addin/host/excel/excel-api.ts';
-import { LISTS_SHEET, type ListKey } from '../../addin/host/excel/layout.ts';
-import { WorkbookLayout } from '../../addin/host/excel/workbook-layout.ts';
+import { columnLetters } from '../../shared/workbook/address.ts';
+import type { CellValue } from '../../shared/workbook/cell-value.ts';
+import { LISTS_SHEET, type ListKey } from '../../shared/workbook/layout.ts';
+import { WorkbookLayout } from '../../shared/workbook/workbook-layout.ts';
 import type { ConventionSnapshot } from '../../shared/index.ts';
 import { SHEET_SHEET, STATUS_SHEET, sheetRows, statusRows } from './workbook-extras.ts';
 

@@ -1,5 +1,6 @@
 // What the HTTP routes share: their dependencies and the Hono environment (the verified token's claims).
 import type { Auth, Claims } from '../auth/tokens.ts';
+import type { Converter } from '../export/libreoffice.ts';
 import type { Logger } from '../log.ts';
 import type { ConventionModel } from '../model/port.ts';
 import type { Storage } from '../storage/port.ts';
@@ -21,6 +22,8 @@ export interface AppDeps {
   /** Open WebSocket connections (from the sync endpoint). */
   readonly connections: () => number;
   readonly startedAt: number;
+  /** The PDF converter of the exports (its owner closes it); default: one of the export routes' own. */
+  readonly converter?: Converter;
   /** Largest accepted HTTP body (default 32 MiB: convention imports). */
   readonly maxBodyBytes?: number;
 }

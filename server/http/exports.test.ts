@@ -99,6 +99,20 @@ describe('export and import routes', () => {
     expect(((await junk.json()) as { error: { message: string } }).error.message).toMatch(/n'est pas un classeur Excel/);
   });
 
+  it('refuses an oversized upload (413) and a workbook declaring more than 50 Mo once decompressed, before opening it', async () => {
+    const { core, token } = await setup();
+    const post = async (body: BodyInit) =>
+      core.app.request('/api/conventions/sorlaine/imports/xlsx', { method: 'POST', headers: { Authorization: `Bearer ${await token('edit')}` }, body });
+    const big = await post(new Uint8Array(11 * 1024 * 1024));
+    expect(big.status).toBe(413);
+    expect(((await big.json()) as { error: { message: string } }).error.message).toMatch(/^Classeur trop volumineux \(10 Mo au plus\)/);
+    const bomb = await post(new Uint8Array(zipDeclaring([40 * 1024 * 1024, 20 * 1024 * 1024])));
+    expect(bomb.status).toBe(413);
+    expect(((await bomb.json()) as { error: { message: string } }).error.message).toMatch(/une fois décompressé, il dépasserait 50 Mo/);
+    const broken = await post(new Uint8Array([0x50, 0x4b, 3, 4, 1, 2, 3]));
+    expect(broken.status).toBe(400);
+  });
+
   it('ctg export writes the file from the data folder, or names the conventions it knows', async () => {
     const dir = mkdtempSync(join(tmpdir(), 'ctg-export-'));
     dirs.push(dir);
@@ -118,3 +132,34 @@ describe('export and import routes', () => {
     expect(await main(['export', '--convention', 'sorlaine', '--format', 'odt', '--data', dir], io)).toBe(2);
   });
 });
+
+/** A zip's central directory and end record only, declaring entries of these uncompressed sizes (a zip bomb's shape). */
+function zipDeclaring(sizes: readonly number[]): Uint8Array {
+  const entries = sizes.map((size, i) => {
+    const name = new TextEncoder().encode(`xl/sheet${i}.xml`);
+    const entry = new Uint8Array(46 + name.length);
+    const view = new DataView(entry.buffer);
+    view.setUint32(0, 0x02014b50, true);
+    view.setUint32(20, 1000, true);
+    view.setUint32(24, size, true);
+    view.setUint16(28, name.length, true);
+    entry.set(name, 46);
+    return entry;
+  });
+  const directory = entries.reduce((sum, e) => sum + e.length, 0);
+  const end = new Uint8Array(22);
+  const view = new DataView(end.buffer);
+  view.setUint32(0, 0x06054b50, true);
+  view.setUint16(8, sizes.length, true);
+  view.setUint16(10, sizes.length, true);
+  view.setUint32(12, directory, true);
+  view.setUint32(16, 0, true);
+  const out = new Uint8Array(directory + 22);
+  let at = 0;
+  for (const e of entries) {
+    out.set(e, at);
+    at += e.length;
+  }
+  out.set(end, at);
+  return out;
+}

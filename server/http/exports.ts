@@ -2,27 +2,36 @@
 // /api/conventions/:id/imports/xlsx (edit): the preview of an action-plan import, applied later by the pane.
 // Without `format`, /export falls through to the convention file route of conventions.ts.
 import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
 import * as Y from 'yjs';
 import { accessTo, requireAccess } from '../auth/tokens.ts';
 import { CtgError } from '../errors.ts';
 import type { VersionLabel } from '../export/docx-text.ts';
 import { exportDocument } from '../export/export.ts';
 import { EXPORT_FORMATS, isExportFormat } from '../export/formats.ts';
-import { ConversionFailed, type Converter, LibreOfficeMissing, libreOfficeConverter } from '../export/libreoffice.ts';
+import { ConversionFailed, type Converter, ConverterBusy, LibreOfficeMissing, libreOfficeConverter } from '../export/libreoffice.ts';
 import { docOfState, findVersion } from '../export/source.ts';
 import type { Mapping } from '../import/columns.ts';
 import { previewXlsxImport } from '../import/preview.ts';
-import { UnreadableWorkbook } from '../import/read-xlsx.ts';
+import { OversizedWorkbook, UnreadableWorkbook } from '../import/read-xlsx.ts';
 import { requireToken } from './auth.ts';
 import type { AppDeps, AppEnv } from './context.ts';
 import { conventionIdOf } from './input.ts';
 
 /** Largest uploaded workbook. */
 const MAX_XLSX_BYTES = 10 * 1024 * 1024;
+const TOO_LARGE = 'Classeur trop volumineux (10 Mo au plus) : importez un classeur qui ne contient que le plan d’actions.';
+/** The upload as sent, with room for the multipart envelope and the mapping: refused before it is read whole. */
+const uploadLimit = bodyLimit({
+  maxSize: MAX_XLSX_BYTES + 64 * 1024,
+  onError: () => {
+    throw new CtgError('payload_too_large', TOO_LARGE);
+  },
+});
 
 export function exportRoutes(deps: AppDeps, options: { converter?: Converter } = {}): Hono<AppEnv> {
   const { documents, storage, auth, now } = deps;
-  const converter = options.converter ?? libreOfficeConverter();
+  const converter = options.converter ?? deps.converter ?? libreOfficeConverter();
   const api = new Hono<AppEnv>();
 
   api.get('/:id/export', requireToken(auth), async (c, next) => {
@@ -64,12 +73,13 @@ export function exportRoutes(deps: AppDeps, options: { converter?: Converter } =
       });
     } catch (error) {
       if (error instanceof LibreOfficeMissing) return c.json({ error: { code: 'libreoffice_missing', message: error.message } }, 503);
+      if (error instanceof ConverterBusy) return c.json({ error: { code: 'converter_busy', message: error.message } }, 503, { 'Retry-After': '60' });
       if (error instanceof ConversionFailed) return c.json({ error: { code: 'conversion_failed', message: error.message } }, 502);
       throw error;
     }
   });
 
-  api.post('/:id/imports/xlsx', requireToken(auth), async (c) => {
+  api.post('/:id/imports/xlsx', requireToken(auth), uploadLimit, async (c) => {
     const id = conventionIdOf(c.req.param('id'));
     requireAccess(c.get('claims'), id, 'edit');
     const { bytes, mapping } = await readUpload(c.req.raw);
@@ -85,6 +95,7 @@ export function exportRoutes(deps: AppDeps, options: { converter?: Converter } =
       }
     } catch (error) {
       if (error instanceof UnreadableWorkbook) throw new CtgError('bad_request', error.message, { cause: error });
+      if (error instanceof OversizedWorkbook) throw new CtgError('payload_too_large', error.message, { cause: error });
       throw error;
     }
   });
@@ -109,7 +120,7 @@ async function readUpload(request: Request): Promise<{ bytes: Uint8Array; mappin
     mappingText = typeof mapping === 'string' && mapping.trim() !== '' ? mapping : null;
   } else bytes = new Uint8Array(await request.arrayBuffer());
   if (bytes.length === 0) throw new CtgError('bad_request', 'Aucun fichier reçu : joignez le classeur .xlsx à importer.');
-  if (bytes.length > MAX_XLSX_BYTES) throw new CtgError('payload_too_large', 'Classeur trop volumineux (10 Mo au plus).');
+  if (bytes.length > MAX_XLSX_BYTES) throw new CtgError('payload_too_large', TOO_LARGE);
   if (mappingText === null) return { bytes };
   let mapping: unknown;
   try {

@@ -1,7 +1,6 @@
 // /api/conventions/:id/versions: named snapshots (« Copil du 12 mars »), one of them to open read-only, and the
 // differences between two of them, or between one and the live document (`current`): entity-level changes and a
 // summary with one sentence per entity and the text changes highlighted.
-import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
 import * as Y from 'yjs';
 import type { ConventionSnapshot } from '../../shared/index.ts';
@@ -9,6 +8,7 @@ import { accessTo, requireAccess } from '../auth/tokens.ts';
 import { CtgError } from '../errors.ts';
 import type { VersionInfo } from '../storage/port.ts';
 import { diffSnapshots } from '../versions/diff.ts';
+import { versionId } from '../sync/signature-recorder.ts';
 import { summarise } from '../versions/summary.ts';
 import type { AppDeps, AppEnv } from './context.ts';
 import { conventionIdOf, readBody, requiredText } from './input.ts';
@@ -28,7 +28,7 @@ export function versionRoutes(deps: AppDeps): Hono<AppEnv> {
       await writer.flush();
       const seq = await storage.lastSeq(id);
       return {
-        id: `v-${now().toString(36)}-${randomBytes(3).toString('hex')}`,
+        id: versionId(now()),
         conventionId: id,
         name,
         author: { name: claims.name, party: claims.kind === 'admin' ? 'admin' : claims.party },

@@ -1,7 +1,7 @@
 // Which column of an uploaded sheet feeds which field: the tables the import knows (the exported workbook's, which
 // are the Excel add-in's, and a Caf's own action plan), header synonyms, year columns (« Statut 2026 », « 2027 »,
 // « Prévu 2027 »), and the person's own mapping when the headers are not recognised.
-import { fold } from '../../addin/host/excel/lookups.ts';
+import { fold } from '../../shared/workbook/lookups.ts';
 import type { SheetData } from './read-xlsx.ts';
 
 export type TableKey = 'plan' | 'axes' | 'indicators' | 'budget' | 'statuses' | 'sheets';

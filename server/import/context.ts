@@ -1,27 +1,16 @@
 // What the row readers share: the target convention's lookups, the drafts, the report, and the resolvers that find
 // (or propose to create) an organisation, a person, an axis, an objective or an action from what a cell says.
-import { columnLetters } from '../../addin/host/excel/address.ts';
-import { type Codec, fromCell } from '../../addin/host/excel/cell-codec.ts';
-import type { CellValue } from '../../addin/host/excel/excel-api.ts';
-import { fold, type Lookups } from '../../addin/host/excel/lookups.ts';
+import { columnLetters } from '../../shared/workbook/address.ts';
+import { type Codec, fromCell } from '../../shared/workbook/cell-codec.ts';
+import type { CellValue } from '../../shared/workbook/cell-value.ts';
+import { fold, type Lookups } from '../../shared/workbook/lookups.ts';
+import type { ImportIssue } from '../../shared/exchange/import-preview-types.ts';
 import type { Text } from '../../shared/validation/finding.ts';
 import type { ColumnMatch, TableMatch } from './columns.ts';
 import { type Drafts, guessOrganisationType, type Source } from './drafts.ts';
 
-export interface Issue {
-  sheet: string;
-  /** 1-based row of the sheet (null: about the sheet as a whole). */
-  row: number | null;
-  /** Column letter (null: about the row). */
-  column: string | null;
-  header: string | null;
-  severity: 'error' | 'warning';
-  /** A blocking issue is a cell the model cannot take: nothing is imported until the file is fixed. */
-  blocking: boolean;
-  message: Text;
-  /** The shared rule, for findings of the validation run on the result. */
-  rule?: string;
-}
+/** One finding of the import report (the type the pane shows). */
+export type Issue = ImportIssue;
 
 /** One row being read: its cells by field key, and where each came from. */
 export class Row {

@@ -1,7 +1,7 @@
 // The entities an import touches, gathered across sheets before any operation is written: existing ones (found by
 // the hidden id, a code or a number) with the fields the file gives, and new ones with fresh ids. Turned into the
 // smallest list of operations: only fields that differ, parents before children.
-import { fold } from '../../addin/host/excel/lookups.ts';
+import { fold } from '../../shared/workbook/lookups.ts';
 import { type ConventionSnapshot, type EntityKind, newId, type OrganisationType } from '../../shared/index.ts';
 import type { ImportOp } from '../../shared/exchange/import-proposal.ts';
 

@@ -2,16 +2,19 @@
 // a report per cell — what cannot be read (blocking), what will be created, and what the shared rules find on the
 // result (computed on a scratch copy). Nothing is applied: the person confirms in the pane, which applies the ops.
 import * as Y from 'yjs';
-import { columnLetters } from '../../addin/host/excel/address.ts';
-import { Lookups } from '../../addin/host/excel/lookups.ts';
+import { columnLetters } from '../../shared/workbook/address.ts';
+import { Lookups } from '../../shared/workbook/lookups.ts';
 import { ConventionDoc, type ConventionSnapshot, ENTITY_SPECS, type EntityKind, ModelError, readSnapshot, validate } from '../../shared/index.ts';
 import { findTables, type Mapping, PLAN_FIELDS, type TableKey, type TableMatch } from './columns.ts';
 import { type Issue, ImportContext, Row } from './context.ts';
 import { Drafts } from './drafts.ts';
 import { applyOp, type ImportOp } from '../../shared/exchange/import-proposal.ts';
+import type { ImportPreview } from '../../shared/exchange/import-preview-types.ts';
 import { readWorkbook } from './read-xlsx.ts';
 import { readAxisRow, readBudgetRow, readIndicatorRow, readPlanRow, readSheetRow, readStatusRow } from './rows.ts';
 import { ruleColumn } from './rule-columns.ts';
+
+export type { ImportPreview };
 
 export interface ImportRequest {
   /** The person's choices when the headers were not recognised: the plan's sheet and header → field. */
@@ -21,19 +24,6 @@ export interface ImportRequest {
   /** The year a « Statut » column without a year stands for. */
   year?: number;
   random?: () => number;
-}
-
-export interface ImportPreview {
-  sheets: Array<{ name: string; table: TableKey | null; headerRow: number; rows: number }>;
-  plan: { sheet: string; columns: Array<{ index: number; header: string; field: string | null }>; missing: string[] } | null;
-  /** The fields a plan column can feed, for the mapping screen. */
-  fields: Array<{ key: string; label: { fr: string; en: string }; required: boolean }>;
-  needsMapping: boolean;
-  issues: Issue[];
-  counts: { added: Partial<Record<EntityKind, number>>; updated: Partial<Record<EntityKind, number>> };
-  ops: ImportOp[];
-  /** False when a blocking issue remains (or the columns need mapping): the pane offers no « Confirmer ». */
-  canApply: boolean;
 }
 
 const ORDER: TableKey[] = ['axes', 'plan', 'sheets', 'statuses', 'indicators', 'budget'];
@@ -66,7 +56,7 @@ export async function previewXlsxImport(bytes: Uint8Array, target: Y.Doc, reques
   }
 
   const drafts = new Drafts(snapshot, request.random);
-  const ctx = new ImportContext(new Lookups(snapshot), drafts, request.year ?? new Date(request.today).getFullYear());
+  const ctx = new ImportContext(new Lookups(snapshot), drafts, request.year ?? yearOfToday(request.today));
   for (const table of ORDER)
     for (const match of tables.filter((t) => t.table === table))
       for (const r of match.sheet.rows) readRow(ctx, table, new Row(match, r.row, r.cells), snapshot);
@@ -105,6 +95,13 @@ function readRow(ctx: ImportContext, table: TableKey, row: Row, snapshot: Conven
 }
 
 /** Applies the ops to a copy of the convention, operation by operation, then runs the shared rules on the result. */
+/** The year of an AAAA-MM-JJ date, read from its text (no time zone can move it to the year before). */
+function yearOfToday(today: string): number {
+  const year = /^(\d{4})-\d{2}-\d{2}$/.test(today) ? Number(today.slice(0, 4)) : Number.NaN;
+  if (!Number.isInteger(year) || year < 1900) throw new RangeError(`Date du jour invalide : « ${today} » (AAAA-MM-JJ attendu).`);
+  return year;
+}
+
 function checkOnScratch(ctx: ImportContext, tables: TableMatch[], target: Y.Doc, ops: ImportOp[], today: string, before: ConventionSnapshot): void {
   const scratch = new Y.Doc();
   try {

@@ -2,8 +2,9 @@
 // the first ten) and the rows under it, with cell values as the Excel add-in knows them (text, number, boolean;
 // dates as Excel serials). A file that is not a workbook gives an error that says so.
 import ExcelJS from 'exceljs';
-import { serialOfIso } from '../../addin/host/excel/cell-codec.ts';
-import type { CellValue } from '../../addin/host/excel/excel-api.ts';
+import { serialOfIso } from '../../shared/workbook/cell-codec.ts';
+import type { CellValue } from '../../shared/workbook/cell-value.ts';
+import { declaredZipSizes, MAX_UNCOMPRESSED_BYTES } from './zip-sizes.ts';
 
 export interface SheetRow {
   /** 1-based row number in the sheet, for the report. */
@@ -22,15 +23,30 @@ export class UnreadableWorkbook extends Error {
   override readonly name = 'UnreadableWorkbook';
 }
 
+/** A workbook that would decompress into more than MAX_UNCOMPRESSED_BYTES. */
+export class OversizedWorkbook extends Error {
+  override readonly name = 'OversizedWorkbook';
+}
+
+const NOT_A_WORKBOOK =
+  "Ce fichier n'est pas un classeur Excel (.xlsx) lisible : enregistrez-le au format « Classeur Excel (.xlsx) » puis importez-le à nouveau.";
+
 const MAX_ROWS = 5000;
 
 export async function readWorkbook(bytes: Uint8Array): Promise<SheetData[]> {
+  const sizes = declaredZipSizes(bytes);
+  if (sizes.kind === 'unreadable') throw new UnreadableWorkbook(NOT_A_WORKBOOK);
+  if (sizes.kind === 'too-large') {
+    throw new OversizedWorkbook(
+      `Classeur refusé : une fois décompressé, il dépasserait ${MAX_UNCOMPRESSED_BYTES / (1024 * 1024)} Mo. Importez un classeur qui ne contient que le plan d'actions.`,
+    );
+  }
   const book = new ExcelJS.Workbook();
   try {
     // reason: ExcelJS's typings name Node's older Buffer type; the bytes are a Buffer view of the same memory.
     await book.xlsx.load(Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength) as unknown as ExcelJS.Buffer);
   } catch (error) {
-    throw new UnreadableWorkbook("Ce fichier n'est pas un classeur Excel (.xlsx) lisible : enregistrez-le au format « Classeur Excel (.xlsx) » puis importez-le à nouveau.", { cause: error });
+    throw new UnreadableWorkbook(NOT_A_WORKBOOK, { cause: error });
   }
   const sheets: SheetData[] = [];
   book.eachSheet((sheet) => {

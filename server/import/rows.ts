@@ -1,6 +1,6 @@
 // One reader per table: each row becomes fields of an axis, objective, action, indicator or budget line (found or
 // new), with every cell read through the Excel add-in's codecs and every problem reported on its cell.
-import { fold, leadingCode } from '../../addin/host/excel/lookups.ts';
+import { fold, leadingCode } from '../../shared/workbook/lookups.ts';
 import { type ConventionSnapshot, PARTNER_ROLES, THEMATIC_FIELDS, type YearStatus } from '../../shared/index.ts';
 import { type ImportContext, type Row, splitList, titleAfterNumber } from './context.ts';
 

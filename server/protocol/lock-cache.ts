@@ -1,11 +1,15 @@
 // One convention's lock policy (shared/review), cached for the server's checks. While a quick look at a handful of
 // values (review log, convention status, agreed articles, signed avenants) says nothing can be locked, the verdict
 // holds until a transaction touches one of them — typing costs nothing. Otherwise the policy is computed again only
-// after a change that may move a lock (see `carry`).
+// after a change that may move a lock (see `carry`). An update that may write the convention's status is always
+// checked (status-writes.ts), even while nothing is locked.
+import * as encoding from 'lib0/encoding';
 import * as Y from 'yjs';
 import { type ConventionStatus, ENTITY_SPECS, isFrozen, type LockPolicy, REVIEW_ROOT, readReviewLog, readSnapshot, reviewOf } from '../../shared/index.ts';
 
 const REVIEW_BYTES = Buffer.from(REVIEW_ROOT, 'utf8');
+/** `status` as an update names a map key it writes without an origin (length, then UTF-8). */
+const STATUS_KEY_BYTES = Buffer.from([6, ...Buffer.from('status', 'utf8')]);
 
 export class LockCache {
   /** Document changes seen, and the count at which `policy` was computed (-1: never). */
@@ -18,6 +22,8 @@ export class LockCache {
   private readonly convention: Y.Map<unknown>;
   private readonly articles: Y.Map<unknown>;
   private readonly amendments: Y.Map<unknown>;
+  /** Byte strings one of which every update writing `convention.status` holds; null: compute again. */
+  private statusNeedles: Buffer[] | null = null;
 
   constructor(private readonly doc: Y.Doc) {
     this.reviews = doc.getMap(REVIEW_ROOT);
@@ -40,13 +46,19 @@ export class LockCache {
 
   /**
    * True when an `edit` peer's update needs no check at all: nothing is locked, the review log is empty and the
-   * update does not name it (a new log entry always names its root), and nothing is held back that it could build on.
+   * update does not name it (a new log entry always names its root), it cannot write the convention's status (it
+   * holds neither the key nor the id of an entry the key held; an update of deletions only is always traced), and
+   * nothing is held back that it could build on.
    */
   skipsChecks(update: Uint8Array): boolean {
     const { store } = this.doc;
     if (store.pendingStructs !== null || store.pendingDs !== null || this.reviews._map.size > 0) return false;
     if (this.current() !== null) return false;
-    return Buffer.from(update.buffer, update.byteOffset, update.byteLength).indexOf(REVIEW_BYTES) < 0;
+    const bytes = Buffer.from(update.buffer, update.byteOffset, update.byteLength);
+    // No new structs, only deletions (v1: the struct count comes first): cheap to trace, and it may remove the status.
+    if (bytes[0] === 0 || bytes.indexOf(REVIEW_BYTES) >= 0) return false;
+    this.statusNeedles ??= statusNeedles(this.convention);
+    return this.statusNeedles.every((needle) => bytes.indexOf(needle) < 0);
   }
 
   /** Taken before applying an update; see `carry`. */
@@ -55,7 +67,10 @@ export class LockCache {
     return store.pendingStructs !== null || store.pendingDs !== null ? -1 : this.changes;
   }
 
-  /** After applying an update that cannot move a lock (typing in text fields), the policy of `mark` still holds. */
+  /**
+   * After applying an update that cannot move a lock (typing in text fields, follow-up values: see
+   * `cannotMoveLocks`), the policy of `mark` still holds.
+   */
   carry(mark: number): void {
     if (mark >= 0 && this.at === mark) this.at = this.changes;
   }
@@ -67,6 +82,8 @@ export class LockCache {
   private readonly onTransaction = (transaction: Y.Transaction): void => {
     if (transaction.changed.size === 0 && transaction.deleteSet.clients.size === 0) return;
     this.changes++;
+    // reason: Map#has accepts any key at run time; the cast only widens the lookup key's type.
+    if ((transaction.changed as Map<unknown, unknown>).has(this.convention)) this.statusNeedles = null;
     if (this.quiet && this.touchesInputs(transaction)) this.quiet = false;
   };
 
@@ -88,6 +105,21 @@ export class LockCache {
     };
     return !any(this.articles, 'agreed') && !any(this.amendments, 'signe');
   }
+}
+
+/**
+ * What an update writing `convention.status` must contain (v1 encoding): the key itself when the new entry has no
+ * origin, else its origin — the id (client, clock as varuints) of one of the entries the key held so far.
+ */
+function statusNeedles(convention: Y.Map<unknown>): Buffer[] {
+  const needles = [STATUS_KEY_BYTES];
+  for (let item: Y.Item | null = convention._map.get('status') ?? null; item !== null; item = item.left) {
+    const encoder = encoding.createEncoder();
+    encoding.writeVarUint(encoder, item.id.client);
+    encoding.writeVarUint(encoder, item.id.clock);
+    needles.push(Buffer.from(encoding.toUint8Array(encoder)));
+  }
+  return needles;
 }
 
 const idleOrNull = (policy: LockPolicy): LockPolicy | null => (policy.idle ? null : policy);

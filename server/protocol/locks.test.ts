@@ -3,11 +3,22 @@ import * as decoding from 'lib0/decoding';
 import { describe, expect, it } from 'vitest';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
-import { changeStatus, COMMENT_ROOTS, ConventionDoc, openAmendment, readSnapshot, recordSignoff, reviewMap } from '../../shared/index.ts';
+import {
+  changeStatus,
+  COMMENT_ROOTS,
+  ConventionDoc,
+  type ConventionStatus,
+  currentReview,
+  openAmendment,
+  readSnapshot,
+  recordSignoff,
+  reviewMap,
+} from '../../shared/index.ts';
 import { as, negotiatingSample } from '../../shared/review/testing.ts';
 import { LockCache } from './lock-cache.ts';
-import { encodeUpdate, MESSAGE } from './messages.ts';
+import { encodeSyncStep2, encodeUpdate, MESSAGE } from './messages.ts';
 import { REVIEW_REFUSALS } from './review-writes.ts';
+import { STATUS_REFUSALS } from './status-writes.ts';
 import { type Access, type Effect, handleFrame, type SessionPeer, type SyncRoom } from './session.ts';
 
 const PARTIES = ['caf', 'ccvs', 'cd', 'msa'];
@@ -19,7 +30,7 @@ function setup() {
   const room: SyncRoom = {
     doc,
     awareness: new awarenessProtocol.Awareness(doc),
-    encodeDiff: (sv) => Y.encodeStateAsUpdate(doc, sv),
+    syncStep2: (sv) => encodeSyncStep2(Y.encodeStateAsUpdate(doc, sv)),
     locks: new LockCache(doc),
   };
   /** A connected client of `party` with `access`, up to date with the server. */
@@ -105,8 +116,8 @@ describe('locks enforced by the server', () => {
     validateAll(env, { kind: 'action', id: action.id });
     const editor = () => env.connect('caf');
     expect(editor().send((m) => m.update('action', action.id, { endDate: '2028-06-30' }))).toMatch(/^Verrouillé : la fiche action 1\.1\.1 a reçu/);
-    expect(editor().send((m) => m.add('milestone', { label: 'Inauguration' }, { parent: action.id }))).toMatch(/^Verrouillé : la fiche action 1\.1\.1 a reçu/);
-    expect(editor().send((m) => m.update('budgetLine', action.budgetLines[0]!.id, { planned: { '2025': 1 } }))).toMatch(/et ce qu’elle contient/);
+    expect(editor().send((m) => m.add('milestone', { label: 'Inauguration' }, { parent: action.id }))).toMatch(/^Verrouillé : la fiche action 1\.1\.1 \(et ce qui en dépend\) a reçu/);
+    expect(editor().send((m) => m.update('budgetLine', action.budgetLines[0]!.id, { planned: { '2025': 1 } }))).toMatch(/et ce qui en dépend/);
     const follow = editor();
     expect(follow.send((m) => m.update('budgetLine', action.budgetLines[0]!.id, { realised: { '2025': 119000 } }))).toBeNull();
     expect(follow.send((m) => m.update('action', action.id, { statusByYear: { '2027': { status: 'en_cours', comment: 'Chantier', decision: '' } } }))).toBeNull();
@@ -190,5 +201,113 @@ describe('the review log’s rules', () => {
     expect(env.room.locks.current()).toBe(policy);
     expect(editor.send((m) => m.update('article', first!.id, { number: 9 }))).toBeNull();
     expect(env.room.locks.current()).not.toBe(policy);
+  });
+});
+
+/** A status event written by hand, as a client that skips the model's checks would. */
+function forgeStatus(model: ConventionDoc, party: string, from: ConventionStatus, to: ConventionStatus, options: { write?: boolean; reason?: string } = {}) {
+  const seq = Math.max(0, ...currentReview(model).events.map((e) => e.seq)) + 1;
+  const id = `rev_forged${seq}`;
+  model.transact(() => {
+    if (options.write ?? true) model.setSingleton('convention', { status: to });
+    reviewMap(model.ydoc).set(id, { id, seq, at: '2026-03-12T10:00:00.000Z', by: { name: `Agent ${party}`, party }, reason: options.reason ?? '', act: 'status', from, to });
+  });
+}
+
+describe('the convention status moves only with its review act', () => {
+  const statusNow = (env: ReturnType<typeof setup>) => env.snapshot().convention.status;
+
+  it('refuses a bare status write, even while nothing is locked, and takes the step recorded with its act', () => {
+    const env = setup();
+    const editor = () => env.connect('ccvs');
+    expect(env.room.locks.current()).toBeNull();
+    expect(editor().send((m) => m.setSingleton('convention', { status: 'signee' }))).toBe(STATUS_REFUSALS.withoutEvent);
+    expect(editor().send((m) => m.ydoc.getMap('convention').delete('status'))).toBe(STATUS_REFUSALS.withoutEvent);
+    expect(editor().send((m) => forgeStatus(m, 'ccvs', 'negociation', 'validation', { write: false }))).toBe(STATUS_REFUSALS.withoutWrite);
+    expect(editor().send((m) => forgeStatus(m, 'ccvs', 'preparation', 'diagnostic'))).toMatch(/^Statut de la convention : il a changé entre-temps \(« Négociation/);
+    expect(editor().send((m) => forgeStatus(m, 'ccvs', 'negociation', 'signee'))).toMatch(/^On passe de « Négociation » à l'étape suivante ou précédente/);
+    expect(editor().send((m) => forgeStatus(m, 'ccvs', 'negociation', 'diagnostic'))).toMatch(/^Indiquez pourquoi la convention revient en arrière/);
+    expect(statusNow(env)).toBe('negociation');
+    expect(env.doc.getMap('reviews').size).toBe(0);
+    // Rewriting the same value changes nothing and is taken.
+    expect(editor().send((m) => m.ydoc.getMap('convention').set('status', 'negociation'))).toBeNull();
+    expect(editor().send((m) => changeStatus(as(m, 'ccvs'), 'validation', '', ok))).toBeNull();
+    expect(editor().send((m) => changeStatus(as(m, 'ccvs'), 'signee', '', ok))).toBeNull();
+    expect(statusNow(env)).toBe('signee');
+  });
+
+  it('never takes a signed convention back, even with a forged act, and takes the next step', () => {
+    const env = setup();
+    changeStatus(as(env.server, 'caf'), 'validation', '', ok);
+    changeStatus(as(env.server, 'caf'), 'signee', '', ok);
+    const editor = () => env.connect('ccvs');
+    expect(editor().send((m) => m.setSingleton('convention', { status: 'validation' }))).toBe(STATUS_REFUSALS.withoutEvent);
+    expect(editor().send((m) => forgeStatus(m, 'ccvs', 'signee', 'validation', { reason: 'Erreur' }))).toMatch(/^La convention est signée : impossible de revenir à « Validation/);
+    expect(editor().send((m) => forgeStatus(m, 'ccvs', 'signee', 'preparation', { reason: 'Erreur' }))).toMatch(/^La convention est signée/);
+    expect(statusNow(env)).toBe('signee');
+    expect(editor().send((m) => changeStatus(as(m, 'ccvs'), 'en_cours', '', ok))).toBeNull();
+    expect(statusNow(env)).toBe('en_cours');
+  });
+});
+
+describe('review events come after the log the server holds', () => {
+  it('refuses a withdrawal reusing an old seq to sort before the last validation', () => {
+    const env = setup();
+    const article = { kind: 'article', id: env.snapshot().articles[0]!.id } as const;
+    expect(env.connect('caf').send((m) => recordSignoff(as(m, 'caf'), article, 'propose'))).toBeNull();
+    for (const party of ['msa', 'caf', 'ccvs', 'cd']) {
+      expect(env.connect(party, 'comment').send((m) => recordSignoff(as(m, party, 'comment'), article, 'validate'))).toBeNull();
+    }
+    expect(currentReview(env.server).signoff(article).stage).toBe('valide');
+    // msa validated at seq 2; a withdrawal at seq 3 whose id sorts first would come before the other validations.
+    const forged = (seq: number) => (m: ConventionDoc) =>
+      reviewMap(m.ydoc).set('rev_0', { id: 'rev_0', seq, at: '2026-03-12T10:00:00.000Z', by: { name: 'Agent msa', party: 'msa' }, reason: '', act: 'withdraw', subject: article });
+    expect(env.connect('msa', 'comment').send(forged(3))).toBe(REVIEW_REFUSALS.stale);
+    // At the log's highest seq it would be concurrent with the last validation, but it is judged against the log.
+    expect(env.connect('msa', 'comment').send(forged(5))).toMatch(/^Journal de relecture : acte refusé.*Rien à retirer/);
+    expect(currentReview(env.server).signoff(article).stage).toBe('valide');
+    // The client's own seq (the log's highest plus one) is taken; so is a badly dated act refused.
+    expect(
+      env.connect('msa', 'comment').send((m) =>
+        reviewMap(m.ydoc).set('rev_1', { id: 'rev_1', seq: 6, at: 'hier', by: { name: 'Agent msa', party: 'msa' }, reason: '', act: 'withdraw', subject: article }),
+      ),
+    ).toBe(REVIEW_REFUSALS.malformed);
+    expect(env.connect('cd').send((m) => recordSignoff(as(m, 'cd'), article, 'reopen', 'Reformuler'))).toBeNull();
+    expect(currentReview(env.server).signoff(article).stage).toBe('brouillon');
+  });
+});
+
+describe('concurrent sign-offs', () => {
+  it('accepts validations by two parties who had seen the same log (equal seqs)', () => {
+    const env = setup();
+    const article = { kind: 'article', id: env.snapshot().articles[1]!.id } as const;
+    expect(env.connect('caf').send((m) => recordSignoff(as(m, 'caf'), article, 'propose'))).toBeNull();
+    // cd records its validation before it hears of ccvs's: both acts carry the same seq.
+    const cd = env.connect('cd', 'comment');
+    const emitted: Uint8Array[] = [];
+    cd.model.ydoc.on('update', (update: Uint8Array) => emitted.push(update));
+    recordSignoff(as(cd.model, 'cd', 'comment'), article, 'validate');
+    expect(env.connect('ccvs', 'comment').send((m) => recordSignoff(as(m, 'ccvs', 'comment'), article, 'validate'))).toBeNull();
+    expect(refusalOf(handleFrame(env.room, cd.peer, encodeUpdate(Y.mergeUpdates(emitted))))).toBeNull();
+    const events = currentReview(env.server).events;
+    expect(events.at(-1)?.seq).toBe(events.at(-2)?.seq);
+    expect(currentReview(env.server).signoff(article).validatedBy).toEqual(expect.arrayContaining(['ccvs', 'cd']));
+  });
+});
+
+describe('the cached lock policy', () => {
+  it('is kept after signature while people record the follow-up', () => {
+    const env = setup();
+    changeStatus(as(env.server, 'caf'), 'validation', '', ok);
+    changeStatus(as(env.server, 'caf'), 'signee', '', ok);
+    const action = env.snapshot().axes.flatMap((a) => a.objectives.flatMap((o) => o.actions))[0]!;
+    const indicator = env.snapshot().axes[0]!.objectives[0]!.indicators[0]!;
+    const policy = env.room.locks.current();
+    expect(policy?.frozen).toBe(true);
+    const editor = () => env.connect('ccvs');
+    expect(editor().send((m) => m.update('indicator', indicator.id, { values: { '2027': 51 } }))).toBeNull();
+    expect(editor().send((m) => m.update('budgetLine', action.budgetLines[0]!.id, { realised: { '2026': 1000 } }))).toBeNull();
+    expect(editor().send((m) => m.update('action', action.id, { statusByYear: { '2027': { status: 'en_cours', comment: '', decision: '' } } }))).toBeNull();
+    expect(env.room.locks.current()).toBe(policy);
   });
 });

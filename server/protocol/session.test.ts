@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { CLOSE } from './close-codes.ts';
 import { LockCache } from './lock-cache.ts';
-import { encodeAwareness, encodeSyncStep1, encodeUpdate, MESSAGE } from './messages.ts';
+import { encodeAwareness, encodeSyncStep1, encodeSyncStep2, encodeUpdate, MESSAGE } from './messages.ts';
 import { type Access, DENIED_REASON, type Effect, handleFrame, openingEffects, type SyncRoom } from './session.ts';
 
 const COMMENT_ROOTS = ['threads', 'comments'];
@@ -26,8 +26,8 @@ class Server implements SyncRoom {
       for (const peer of this.peers) if (peer !== origin) peer.inbox.push(encodeUpdate(update));
     });
   }
-  encodeDiff(stateVector: Uint8Array) {
-    return Y.encodeStateAsUpdate(this.doc, stateVector);
+  syncStep2(stateVector: Uint8Array) {
+    return encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector));
   }
   destroy() {
     this.awareness.destroy();

@@ -9,14 +9,13 @@ import {
   encodeAwareness,
   encodePermissionDenied,
   encodeSyncStep1,
-  encodeSyncStep2,
   ProtocolError,
 } from './messages.ts';
 import { REVIEW_ROOT } from '../../shared/index.ts';
 import type { LockCache } from './lock-cache.ts';
 import { reviewWriteRefusal } from './review-writes.ts';
 import { reachesNothing, updateReach } from './update-reach.ts';
-import { onlyText, targetsOf } from './update-targets.ts';
+import { cannotMoveLocks, targetsOf } from './update-targets.ts';
 
 export const ACCESS_LEVELS = ['edit', 'comment', 'view'] as const;
 export type Access = (typeof ACCESS_LEVELS)[number];
@@ -25,8 +24,11 @@ export type Access = (typeof ACCESS_LEVELS)[number];
 export interface SyncRoom {
   readonly doc: Y.Doc;
   readonly awareness: awarenessProtocol.Awareness;
-  /** `Y.encodeStateAsUpdate(doc, stateVector)`, possibly cached. */
-  encodeDiff(stateVector: Uint8Array): Uint8Array;
+  /**
+   * The sync step 2 frame answering `stateVector`: `encodeSyncStep2(Y.encodeStateAsUpdate(doc, stateVector))`,
+   * possibly cached (a join storm's joiners, all with an empty document, can be sent the same bytes).
+   */
+  syncStep2(stateVector: Uint8Array): Uint8Array;
   /** The convention's lock policy, cached (one per room). */
   readonly locks: LockCache;
 }
@@ -91,7 +93,7 @@ export function handleFrame(room: SyncRoom, peer: SessionPeer, frame: Uint8Array
 export function handleMessage(room: SyncRoom, peer: SessionPeer, message: ClientMessage): Effect[] {
   switch (message.kind) {
     case 'sync-step1':
-      return [{ kind: 'send', frame: encodeSyncStep2(room.encodeDiff(message.stateVector)), durable: true }];
+      return [{ kind: 'send', frame: room.syncStep2(message.stateVector), durable: true }];
     case 'sync-step2':
     case 'update':
       return receiveUpdate(room, peer, message.update);
@@ -203,7 +205,7 @@ function judge(room: SyncRoom, peer: SessionPeer, update: Uint8Array): Verdict {
     }
   }
   if (reach.untraceable) return { kind: 'held' };
-  return { kind: 'allowed', textOnly: !reach.roots.has(REVIEW_ROOT) && onlyText(targets) };
+  return { kind: 'allowed', textOnly: !reach.roots.has(REVIEW_ROOT) && cannotMoveLocks(targets) };
 }
 
 function unreachable(value: never): never {

@@ -5,6 +5,7 @@ import {
   ENTITY_SPECS,
   type EntityKind,
   type FieldSpec,
+  FOLLOW_UP_FIELDS,
   type LockTarget,
   SINGLETON_SPECS,
   type SingletonName,
@@ -72,6 +73,14 @@ export function targetsOf(touches: readonly Touch[]): UpdateTarget[] {
 /** True when every target is typing in a text field: such an update cannot move a lock. */
 export function onlyText(targets: readonly UpdateTarget[]): boolean {
   return targets.every((t) => specOf(t)?.kind === 'text');
+}
+
+/**
+ * True when every target is a text field or a follow-up field (an indicator's values, a realised budget, a yearly
+ * status: what a signed convention still takes): such an update cannot move a lock.
+ */
+export function cannotMoveLocks(targets: readonly UpdateTarget[]): boolean {
+  return targets.every((t) => FOLLOW_UP_FIELDS[t.kind as EntityKind]?.includes(t.field) === true || specOf(t)?.kind === 'text');
 }
 
 function specOf(target: UpdateTarget): FieldSpec | undefined {

@@ -107,6 +107,16 @@ const toVersionInfo = (row: VersionRow): VersionInfo => ({
 });
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
+const TABLES = ['conventions', 'updates', 'checkpoints', 'versions'] as const;
+
+/** True when every table exists in `schema` (to_regclass needs no privilege on them). */
+async function tablesExist(pool: pg.Pool, schema: string): Promise<boolean> {
+  const { rows } = await pool.query<{ missing: number }>(
+    'SELECT count(*) FILTER (WHERE to_regclass(name) IS NULL)::int AS missing FROM unnest($1::text[]) AS name',
+    [TABLES.map((table) => `${schema}.${table}`)],
+  );
+  return rows[0]?.missing === 0;
+}
 
 /** Opens the pool and creates the tables if needed. */
 export async function openPostgresStorage(options: PostgresOptions): Promise<Storage> {
@@ -145,14 +155,16 @@ export async function openPostgresStorage(options: PostgresOptions): Promise<Sto
     }
   };
 
-  // Two instances starting together must not race on CREATE TABLE IF NOT EXISTS: one takes the lock, DDL is
-  // transactional.
-  await run('la création du schéma', () =>
-    transaction(async (client) => {
+  // Tables already there (created by an administrator, or by an earlier start): no DDL, so a role without the right
+  // to create in the schema can run the server. Otherwise two instances starting together must not race on CREATE
+  // TABLE IF NOT EXISTS: one takes the lock, DDL is transactional.
+  await run('la création du schéma', async () => {
+    if (await tablesExist(pool, schema)) return;
+    await transaction(async (client) => {
       await client.query('SELECT pg_advisory_xact_lock($1, 0)', [LOCK_SPACE]);
       await client.query(schemaSql(schema));
-    }),
-  ).catch(async (error: unknown) => {
+    });
+  }).catch(async (error: unknown) => {
     await pool.end();
     throw error;
   });
@@ -326,6 +338,13 @@ export async function openPostgresStorage(options: PostgresOptions): Promise<Sto
     async exclusive(key, task) {
       const client = await run('le verrou', () => pool.connect());
       let broken: Error | undefined;
+      // Checked out, the client is not the pool's to watch: a connection dropped while it sits idle in its transaction
+      // (the task runs on other connections) would otherwise be an unhandled 'error' event, and crash the process.
+      const onError = (error: Error) => {
+        broken = error;
+        log.warn('Postgres : connexion du verrou perdue', { key, error });
+      };
+      client.on('error', onError);
       try {
         const locked = await run('le verrou', async () => {
           await client.query('BEGIN');
@@ -337,9 +356,12 @@ export async function openPostgresStorage(options: PostgresOptions): Promise<Sto
         });
         return locked ? await task() : null;
       } finally {
-        await client.query('ROLLBACK').catch((error: unknown) => {
-          broken = error instanceof Error ? error : new Error(String(error));
-        });
+        if (!broken) {
+          await client.query('ROLLBACK').catch((error: unknown) => {
+            broken = error instanceof Error ? error : new Error(String(error));
+          });
+        }
+        client.off('error', onError);
         client.release(broken);
       }
     },

@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { createMemoryBus } from '../bus/memory.ts';
 import { sharedModel } from '../model/port.ts';
 import { CLOSE } from '../protocol/close-codes.ts';
+import { decodeClientMessage } from '../protocol/messages.ts';
 import { createMemoryStorage } from '../storage/memory.ts';
 import type { Storage } from '../storage/port.ts';
 import { FakeParticipant, harness, until } from './test-support.ts';
@@ -82,6 +83,24 @@ describe('Documents', () => {
     await until(() => late.synced && reader.doc.getText('convention.preamble').toString().includes('Texte'));
     expect((await storage.readLog('d')).length).toBe(2);
     expect(late.doc.getText('convention.preamble').toString()).toContain('Texte');
+  });
+
+  it('sends every empty joiner of a storm the same step 2 bytes, built again after a change', async () => {
+    const { documents, writer } = harness();
+    const room = await documents.acquire('s', alice);
+    const empty = new Uint8Array([0]);
+    const first = room.syncStep2(empty);
+    expect(room.syncStep2(empty)).toBe(first);
+    const message = decodeClientMessage(first);
+    expect(message.kind).toBe('sync-step2');
+    const joiner = new Y.Doc();
+    if (message.kind === 'sync-step2') Y.applyUpdate(joiner, message.update);
+    expect(Y.encodeStateVector(joiner)).toEqual(Y.encodeStateVector(room.doc));
+    room.doc.getText('convention.preamble').insert(0, 'Nouveau ');
+    await writer.flush();
+    const second = room.syncStep2(empty);
+    expect(second).not.toBe(first);
+    expect(second.length).toBeGreaterThan(first.length);
   });
 
   it('records who made each change', async () => {

@@ -11,6 +11,7 @@ import type { Author, Storage, UpdateInput } from '../storage/port.ts';
 import { compactConvention } from './compaction.ts';
 import type { SyncMetrics } from './metrics.ts';
 import { LOADING, Room } from './room.ts';
+import { recordSignatures, type SignatureRecorder } from './signature-recorder.ts';
 import type { WriteQueue } from './write-queue.ts';
 
 export interface DocumentsOptions {
@@ -51,6 +52,8 @@ export class Documents {
   private readonly entries = new Map<string, Entry>();
   private readonly rowsSinceCompaction = new Map<string, number>();
   private readonly compacting = new Map<string, Promise<void>>();
+  /** The signature versions each open convention records (see signature-recorder.ts). */
+  private readonly signatures = new Map<string, SignatureRecorder>();
   private shuttingDown = false;
 
   constructor(private readonly options: DocumentsOptions) {}
@@ -158,6 +161,7 @@ export class Documents {
       if (entry.idleTimer) clearTimeout(entry.idleTimer);
       entry.room.closeAll(CLOSE.unavailable, 'stockage indisponible');
       entry.room.destroy();
+      this.signatures.delete(id);
     }
   }
 
@@ -204,6 +208,8 @@ export class Documents {
       entry.room?.destroy();
       this.entries.delete(id);
     }
+    await Promise.allSettled([...this.signatures.values()].map((recorder) => recorder.idle()));
+    this.signatures.clear();
     await Promise.allSettled([...this.compacting.values()]);
   }
 
@@ -241,7 +247,9 @@ export class Documents {
     );
     this.rowsSinceCompaction.set(id, stored.updates.length);
     const { resyncMs } = this.options;
-    return new Room(id, doc, { writer, bus, instanceId, now, metrics, log, ...(resyncMs !== undefined ? { resyncMs } : {}) });
+    const room = new Room(id, doc, { writer, bus, instanceId, now, metrics, log, ...(resyncMs !== undefined ? { resyncMs } : {}) });
+    this.signatures.set(id, recordSignatures(room, { storage, writer, now, log }));
+    return room;
   }
 
   private unload(id: string, entry: Entry): void {
@@ -250,7 +258,11 @@ export class Documents {
     entry.closing = (async () => {
       await this.options.writer.flush();
       entry.room?.destroy();
-      if (this.entries.get(id) === entry) this.entries.delete(id);
+      await this.signatures.get(id)?.idle();
+      if (this.entries.get(id) === entry) {
+        this.entries.delete(id);
+        this.signatures.delete(id);
+      }
       this.options.metrics.conventionsUnloaded++;
       if ((this.rowsSinceCompaction.get(id) ?? 0) > 0) void this.compact(id);
     })();

@@ -132,6 +132,42 @@ describe('repair between instances', () => {
     for (const u of repaired) if (u) Y.applyUpdate(empty, u);
     expect(preamble(empty)).toContain('Pas encore écrit. ');
   });
+
+  it('answers at once for a convention with nothing to store, while another convention’s write is slow', async () => {
+    const inner = createMemoryStorage();
+    let release: () => void = () => {};
+    let gate = false;
+    const gated: Storage = {
+      ...inner,
+      appendUpdates: async (updates) => {
+        if (gate && updates.some((u) => u.conventionId === 'busy')) await new Promise<void>((resolve) => (release = resolve));
+        return inner.appendUpdates(updates);
+      },
+    };
+    const bus = createMemoryBus();
+    const published: Array<{ conventionId: string; message: BusMessage }> = [];
+    const spy = droppingBus(bus, () => false);
+    const publish = spy.publish;
+    spy.publish = (conventionId, message, from) => {
+      if (from === 'a') published.push({ conventionId, message });
+      publish(conventionId, message, from);
+    };
+    const a = harness({ storage: gated, bus: spy, instanceId: 'a', resyncMs: 0 });
+    const [quiet, busy] = await Promise.all([a.documents.acquire('calme', alice), a.documents.acquire('busy', alice)]);
+    const editor = new FakeParticipant(alice);
+    editor.connect(busy);
+    await until(() => editor.synced);
+    gate = true;
+    editor.doc.getText('convention.preamble').insert(0, 'Lent. ');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(a.writer.idle).toBe(false);
+    spy.publish('calme', { kind: 'state', ...holdingOf(new Y.Doc()), reply: false }, 'b');
+    await until(() => published.some((p) => p.conventionId === 'calme' && p.message.kind === 'update'));
+    expect(published.some((p) => p.conventionId === 'busy' && p.message.kind === 'update')).toBe(false);
+    release();
+    await until(() => published.some((p) => p.conventionId === 'busy' && p.message.kind === 'update'));
+    expect(quiet.isDestroyed).toBe(false);
+  });
 });
 
 function awarenessFrame(clientId: number, state: unknown): Uint8Array {

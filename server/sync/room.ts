@@ -8,7 +8,7 @@ import type { Bus, BusMessage } from '../bus/port.ts';
 import type { Logger } from '../log.ts';
 import type { CloseCode } from '../protocol/close-codes.ts';
 import { LockCache } from '../protocol/lock-cache.ts';
-import { encodeAwareness, encodeUpdate, MESSAGE } from '../protocol/messages.ts';
+import { encodeAwareness, encodeSyncStep2, encodeUpdate, MESSAGE } from '../protocol/messages.ts';
 import { type Effect, handleFrame, openingEffects, type SessionPeer, type SyncRoom } from '../protocol/session.ts';
 import type { Author } from '../storage/port.ts';
 import type { SyncMetrics } from './metrics.ts';
@@ -50,14 +50,20 @@ export class Room implements SyncRoom {
   readonly participants = new Set<Participant>();
   /** The review locks the sessions enforce, computed again only after a change that may move one. */
   readonly locks: LockCache;
-  /** The whole state as one update, kept until the next change or for a moment: a join storm encodes it once. */
-  private fullState: Uint8Array | null = null;
+  /**
+   * The whole state as one sync step 2 frame, kept until the next change or for a moment: a join storm encodes it
+   * once and every joiner is sent the same bytes.
+   */
+  private fullStep2: Uint8Array | null = null;
   private fullStateTimer: NodeJS.Timeout | null = null;
   /** What this instance holds, computed again only after the document changed. */
   private holding: Holding | null = null;
   private readonly resyncTimer: NodeJS.Timeout | null = null;
   private readonly unsubscribe: () => void;
   private destroyed = false;
+  /** This room's updates queued for storage and not stored yet, and what waits for none to be left. */
+  private unstored = 0;
+  private readonly whenNoneUnstored: Array<() => void> = [];
 
   constructor(
     readonly id: string,
@@ -82,17 +88,17 @@ export class Room implements SyncRoom {
     return this.destroyed;
   }
 
-  encodeDiff(stateVector: Uint8Array): Uint8Array {
+  syncStep2(stateVector: Uint8Array): Uint8Array {
     if (stateVector.length === 1 && stateVector[0] === EMPTY_STATE_VECTOR) {
-      if (!this.fullState) {
-        this.fullState = Y.encodeStateAsUpdate(this.doc);
+      if (!this.fullStep2) {
+        this.fullStep2 = encodeSyncStep2(Y.encodeStateAsUpdate(this.doc));
         // Joiners of a storm arrive within a moment; past that, the copy is not worth its memory.
         this.fullStateTimer = setTimeout(() => this.dropFullState(), FULL_STATE_TTL_MS);
         this.fullStateTimer.unref();
       }
-      return this.fullState;
+      return this.fullStep2;
     }
-    return Y.encodeStateAsUpdate(this.doc, stateVector);
+    return encodeSyncStep2(Y.encodeStateAsUpdate(this.doc, stateVector));
   }
 
   join(participant: Participant): void {
@@ -136,7 +142,7 @@ export class Room implements SyncRoom {
   }
 
   private dropFullState(): void {
-    this.fullState = null;
+    this.fullStep2 = null;
     if (this.fullStateTimer) clearTimeout(this.fullStateTimer);
     this.fullStateTimer = null;
   }
@@ -170,7 +176,7 @@ export class Room implements SyncRoom {
   }
 
   private readonly onUpdate = (update: Uint8Array, origin: unknown): void => {
-    if (this.fullState) this.dropFullState();
+    if (this.fullStep2) this.dropFullState();
     this.holding = null;
     if (origin === LOADING || this.destroyed) return;
     const frame = encodeUpdate(update);
@@ -183,7 +189,9 @@ export class Room implements SyncRoom {
     metrics.updates++;
     metrics.updateBytes += update.length;
     writer.enqueue({ conventionId: this.id, update, author: this.authorOf(origin), at: now() });
+    this.unstored++;
     writer.afterDurable(() => {
+      this.noteStored();
       if (this.destroyed) return;
       this.broadcast(frame, origin);
       bus.publish(this.id, { kind: 'update', update }, instanceId);
@@ -245,11 +253,19 @@ export class Room implements SyncRoom {
     }
   }
 
-  /** Runs `fn` once the write queue is idle: the document then holds nothing that is not stored. */
+  /**
+   * Runs `fn` once none of this room's updates waits to be stored: the document then holds nothing that is not
+   * stored. Counted per room, so traffic on other conventions never postpones it.
+   */
   private whenStored(fn: () => void): void {
     if (this.destroyed) return;
-    const { writer } = this.deps;
-    if (writer.idle) fn();
-    else writer.afterDurable(() => this.whenStored(fn));
+    if (this.unstored === 0) fn();
+    else this.whenNoneUnstored.push(fn);
+  }
+
+  private noteStored(): void {
+    this.unstored--;
+    if (this.unstored > 0) return;
+    for (const fn of this.whenNoneUnstored.splice(0)) if (!this.destroyed) fn();
   }
 }

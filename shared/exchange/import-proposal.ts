@@ -4,6 +4,8 @@
 import type { ConventionDoc } from '../doc/convention-doc.ts';
 import type { ModelError } from '../doc/errors.ts';
 import { ENTITY_SPECS, type EntityData } from '../layout.ts';
+import type { LockPolicy } from '../review/locks.ts';
+import { addLock, moveLock } from '../review/structure-locks.ts';
 import type { EntityKind } from '../types.ts';
 
 export type ImportOp =
@@ -35,6 +37,31 @@ export function checkProposal(model: ConventionDoc, ops: readonly ImportOp[]): P
     }
   }
   return null;
+}
+
+/** An operation the review's locks refuse (the server would refuse the whole update), and why. */
+export interface LockedOp {
+  readonly op: ImportOp;
+  readonly reason: Problem;
+}
+
+/**
+ * The operations that write into a locked part: an entity added under a validated part or in a signed convention,
+ * a locked field updated (the follow-up — yearly statuses, realised budgets, indicator values — stays open), a locked
+ * entity moved. Each operation once, with the first lock found.
+ */
+export function lockedOps(locks: Pick<LockPolicy, 'lockOf'>, ops: readonly ImportOp[]): LockedOp[] {
+  const out: LockedOp[] = [];
+  for (const op of ops) {
+    const lock =
+      op.op === 'add'
+        ? addLock(locks, op.kind, op.parent, op.id)
+        : op.op === 'move'
+          ? moveLock(locks, op.kind, op.id, op.parent)
+          : Object.keys(op.patch).reduce<ReturnType<LockPolicy['lockOf']>>((found, field) => found ?? locks.lockOf({ kind: op.kind, id: op.id, field }), null);
+    if (lock) out.push({ op, reason: { fr: lock.message.fr, en: lock.message.en } });
+  }
+  return out;
 }
 
 const changed = (fr: string, en: string): Problem => ({

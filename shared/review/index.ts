@@ -3,6 +3,7 @@ export { type Access, changeStatus, currentReview, openAmendment, recordSignoff,
 export { entityKey, indexEntities, type IndexedEntity } from './entities.ts';
 export {
   type Actor,
+  compareEvents,
   EDITOR_ACTS,
   parseReviewEvent,
   REVIEW_ROOT,
@@ -19,7 +20,7 @@ export {
 } from './events.ts';
 export { FOLLOW_UP_FIELDS, type Lock, type LockPolicy, type LockTarget, partName } from './locks.ts';
 export { readReviewLog, type Review, reviewMap, reviewOf } from './review.ts';
-export { type Bilingual, type HistoryEntry, SIGNOFF_STAGES, type SignoffStage, type SignoffState, STAGE_LABELS, signoffRefusal } from './signoff.ts';
+export { applySignoff, type Bilingual, type HistoryEntry, SIGNOFF_STAGES, type SignoffStage, type SignoffState, STAGE_LABELS, signoffRefusal } from './signoff.ts';
 export { FROZEN_STATUSES, isFrozen, nextStatuses, STATUS_ORDER, statusRefusal } from './status.ts';
 export {
   MAX_COMMENT,
@@ -36,3 +37,4 @@ export {
   threadAnchor,
   threadMentions,
 } from './threads.ts';
+export { addLock, moveLock, removeLock } from './structure-locks.ts';

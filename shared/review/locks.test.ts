@@ -38,7 +38,7 @@ describe('locks', () => {
     expect(locks.lockOf({ kind: 'action', id: action.id, field: 'pos' })).not.toBeNull();
     const budget = action.budgetLines[0];
     if (budget) {
-      expect(locks.lockOf({ kind: 'budgetLine', id: budget.id, field: 'planned' })?.message.fr).toMatch(/et ce qu’elle contient/);
+      expect(locks.lockOf({ kind: 'budgetLine', id: budget.id, field: 'planned' })?.message.fr).toMatch(/et ce qui en dépend/);
       expect(locks.lockOf({ kind: 'budgetLine', id: budget.id, field: 'realised' })).toBeNull();
     }
     expect(locks.lockOf({ kind: 'milestone', id: 'ms_nouveau', field: '*', parent: action.id })).not.toBeNull();

@@ -96,7 +96,7 @@ export function lockPolicy(
     if (chain.some((k) => opened.has(k))) return null;
     for (const k of chain) {
       const state = validated.get(k);
-      if (state) return signoffLock(index.get(k), state, k === key ? undefined : index.get(key), names);
+      if (state) return signoffLock(index.get(k), state, k !== key, names);
     }
     if (frozen && FROZEN_KINDS.has(target.kind) && !OPEN_WHEN_FROZEN[target.kind]?.includes(target.field)) return SIGNATURE_LOCK;
     return null;
@@ -112,14 +112,14 @@ const SIGNATURE_LOCK: Lock = {
   },
 };
 
-function signoffLock(part: IndexedEntity | undefined, state: SignoffState, inner: IndexedEntity | undefined, names: ReadonlyMap<string, string>): Lock {
+function signoffLock(part: IndexedEntity | undefined, state: SignoffState, inner: boolean, names: ReadonlyMap<string, string>): Lock {
   const what = part ? partName(part) : { fr: 'cette partie', en: 'this part' };
-  const under = inner ? { fr: ' (et ce qu’elle contient)', en: ' (and what it holds)' } : { fr: '', en: '' };
+  const under = inner ? { fr: ' (et ce qui en dépend)', en: ' (and what it holds)' } : { fr: '', en: '' };
   const parties = state.validatedBy.map((p) => names.get(p) ?? p).join(', ');
   return {
     cause: 'signoff',
     message: {
-      fr: `Verrouillé : ${what.fr}${under.fr} a reçu la validation de toutes les parties (${parties}). Pour le modifier, un éditeur doit d’abord rouvrir cette partie, avec un motif.`,
+      fr: `Verrouillé : ${what.fr}${under.fr} a reçu la validation de toutes les parties (${parties}). Pour y apporter un changement, un éditeur doit d’abord rouvrir cette partie, avec un motif.`,
       en: `Locked: ${what.en}${under.en} was agreed by every party (${parties}). To change it, an editor must first reopen this part, with a reason.`,
     },
   };

@@ -1,6 +1,8 @@
 // Benchmark of the sync server against the references, same machine, same client code, each server alone in its
 // own process: ours (`ctg serve`, SQLite) vs @y/websocket-server 0.1.1 (stock y-websocket client) and
-// @hocuspocus/server 4.7.0 (its own provider). Run alone with `tsx test/bench/server-bench.ts`.
+// @hocuspocus/server 4.7.0 (its own provider). Run alone with `tsx test/bench/server-bench.ts`; the join storm alone with
+// `CTG_BENCH_ONLY=storm npx tsx test/bench/server-bench.ts` (its clients run in worker threads, storm-pool.ts;
+// `CTG_BENCH_VERBOSE=1` prints each storm round).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -14,6 +16,7 @@ import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { hs256Auth } from '../../server/auth/tokens.ts';
 import { sharedModel } from '../../server/model/port.ts';
+import { type StormJoin, StormPool } from './storm-pool.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const SECRET = 'secret du banc de mesure, assez long';
@@ -39,6 +42,8 @@ interface Target {
   readonly prefill: boolean;
   start(port: number): Promise<Running>;
   connect(server: Running, room: string, doc: Y.Doc): Promise<BenchClient>;
+  /** The same client as `connect`, `count` times, as the join storm's worker threads run it (storm-pool.ts). */
+  stormJoin(server: Running, room: string, count: number): Promise<StormJoin>;
 }
 
 // ---------------------------------------------------------------- servers and clients
@@ -105,6 +110,11 @@ const ours: Target = {
     const token = await auth.issue({ kind: 'participant', convention: room, party: 'banc', access: 'edit', name: 'banc' }, 3600);
     return yWebsocketClient(`${server.url.replace('http', 'ws')}/sync`, room, doc, { token });
   },
+  async stormJoin(server, room, count) {
+    const claims = { kind: 'participant', convention: room, party: 'banc', access: 'edit', name: 'banc' } as const;
+    const params = await Promise.all(Array.from({ length: count }, async () => ({ token: await auth.issue(claims, 3600) })));
+    return { client: 'y-websocket', url: `${server.url.replace('http', 'ws')}/sync`, room, params };
+  },
 };
 
 const yws: Target = {
@@ -117,6 +127,9 @@ const yws: Target = {
   },
   async connect(server, room, doc) {
     return yWebsocketClient(server.url.replace('http', 'ws'), room, doc, {});
+  },
+  async stormJoin(server, room, count) {
+    return { client: 'y-websocket', url: server.url.replace('http', 'ws'), room, params: Array.from({ length: count }, () => ({})) };
   },
 };
 
@@ -150,6 +163,9 @@ const hocuspocus: Target = {
         socket.destroy();
       },
     };
+  },
+  async stormJoin(server, room, count) {
+    return { client: 'hocuspocus', url: server.url.replace('http', 'ws'), room, params: Array.from({ length: count }, () => ({})) };
   },
 };
 
@@ -216,7 +232,7 @@ async function fanOut(target: Target, server: Running, room: string): Promise<nu
 }
 
 /** Fills the storm room with 5 MB of history (1000 inserts of 5 KiB); the seeder stays connected. */
-async function seedStorm(target: Target, server: Running): Promise<{ seeder: BenchClient; historyBytes: number }> {
+async function seedStorm(target: Target, server: Running): Promise<{ seeder: BenchClient; historyBytes: number; textLength: number }> {
   const seeder = await target.connect(server, 'storm', newDoc(target, 'storm'));
   await seeder.synced;
   const text = seeder.doc.getText('history');
@@ -229,19 +245,43 @@ async function seedStorm(target: Target, server: Running): Promise<{ seeder: Ben
   await probe.synced;
   await until(() => probe.doc.getText('history').length === text.length, 30_000, 'historique reçu');
   probe.destroy();
-  return { seeder, historyBytes: Y.encodeStateAsUpdate(seeder.doc).length };
+  return { seeder, historyBytes: Y.encodeStateAsUpdate(seeder.doc).length, textLength: text.length };
 }
 
-/** 20 clients join the storm room at once: each one's time to synced. */
-async function stormRound(target: Target, server: Running): Promise<number[]> {
-  const joiners = await Promise.all(Array.from({ length: 20 }, () => target.connect(server, 'storm', new Y.Doc())));
-  const times = await Promise.all(joiners.map((j) => j.synced));
-  for (const j of joiners) j.destroy();
+/** CPU time (user + system, all threads) a process has used so far, in ms; Linux clock ticks are 10 ms. */
+function cpuMs(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]?.split(' ') ?? [];
+  return (Number(fields[11]) + Number(fields[12])) * 10;
+}
+
+interface StormRoundResult {
+  readonly times: number[];
+  /** CPU the server process used during the round. */
+  readonly serverCpuMs: number;
+}
+
+/**
+ * 20 clients join the storm room at once, spread over the pool's worker threads (the bench's own thread decoding
+ * 20 × 5 MB would otherwise be what is measured): each one's time from the common start signal to synced.
+ */
+async function stormRound(target: Target, server: Running, pool: StormPool, textLength: number): Promise<StormRoundResult> {
+  const cpuBefore = cpuMs(server.pid);
+  const { times, textLengths } = await pool.join(await target.stormJoin(server, 'storm', 20));
+  const serverCpuMs = cpuMs(server.pid) - cpuBefore;
+  if (textLengths.some((length) => length !== textLength)) {
+    throw new Error(`${target.name} : historique incomplet après synchronisation (${textLengths.join(', ')} ≠ ${textLength})`);
+  }
+  if (process.env.CTG_BENCH_VERBOSE) {
+    const line = `p50 ${percentile(times, 0.5).toFixed(0)} ms, max ${Math.max(...times).toFixed(0)} ms, server CPU ${serverCpuMs} ms`;
+    console.error(`  storm round, ${target.name}: ${line}`);
+  }
   await sleep(300);
-  return times;
+  return { times, serverCpuMs };
 }
 
 const THROUGHPUT_UPDATES = 2000;
+/** Worker threads running the join storm's 20 clients (5 each). */
+const STORM_WORKERS = 4;
 
 async function storedUpdates(server: Running): Promise<number | null> {
   const text = await (await fetch(`${server.url}/metrics`)).text().catch(() => '');
@@ -303,7 +343,8 @@ const freePort = () =>
 export interface ServerBenchRow {
   readonly target: string;
   readonly fanOut: { p50: number; p99: number; samples: number };
-  readonly joinStorm: { p50: number; p99: number; historyBytes: number };
+  /** `serverCpuMs`: the server process' CPU time during one storm round (median of the rounds). */
+  readonly joinStorm: { p50: number; p99: number; historyBytes: number; serverCpuMs: number };
   /** `stored` / `sent`: updates the server reports stored (ours) out of those sent. */
   readonly throughput: { perSecond: number; stored: number | null; sent: number };
   readonly durable: boolean;
@@ -333,16 +374,30 @@ export async function runServerBench(): Promise<ServerBenchRow[]> {
     }
     const joins = new Map<Target, number[]>(targets.map((t) => [t, []]));
     const history = new Map<Target, number>();
+    const stormCpu = new Map<Target, number[]>(targets.map((t) => [t, []]));
     if (only.has('storm')) {
       const seeders: BenchClient[] = [];
+      const lengths = new Map<Target, number>();
       for (const t of targets) {
-        const { seeder, historyBytes } = await seedStorm(t, serverOf(t));
+        const { seeder, historyBytes, textLength } = await seedStorm(t, serverOf(t));
         seeders.push(seeder);
         history.set(t, historyBytes);
+        lengths.set(t, textLength);
       }
-      await sleep(1500);
-      for (let round = 0; round < 2; round++) {
-        for (const t of there()) joins.get(t)!.push(...(await stormRound(t, serverOf(t))));
+      const pool = new StormPool(STORM_WORKERS);
+      try {
+        await sleep(1500);
+        // One unmeasured round each, so the workers' first connections and code loading count for no server.
+        for (const t of targets) await stormRound(t, serverOf(t), pool, lengths.get(t)!);
+        for (let round = 0; round < 2; round++) {
+          for (const t of there()) {
+            const { times, serverCpuMs } = await stormRound(t, serverOf(t), pool, lengths.get(t)!);
+            joins.get(t)!.push(...times);
+            stormCpu.get(t)!.push(serverCpuMs);
+          }
+        }
+      } finally {
+        await pool.close();
       }
       for (const seeder of seeders) seeder.destroy();
     }
@@ -357,7 +412,12 @@ export async function runServerBench(): Promise<ServerBenchRow[]> {
       return {
         target: t.name,
         fanOut: { p50: percentile(fan, 0.5), p99: percentile(fan, 0.99), samples: fan.length },
-        joinStorm: { p50: percentile(join, 0.5), p99: percentile(join, 0.99), historyBytes: history.get(t) ?? 0 },
+        joinStorm: {
+          p50: percentile(join, 0.5),
+          p99: percentile(join, 0.99),
+          historyBytes: history.get(t) ?? 0,
+          serverCpuMs: percentile(stormCpu.get(t)!, 0.5),
+        },
         throughput: {
           perSecond: rate.reduce((sum, r) => sum + r.perSecond, 0) / Math.max(1, rate.length),
           stored: rate.every((r) => r.stored !== null) && rate.length > 0 ? rate.reduce((sum, r) => sum + (r.stored ?? 0), 0) : null,
@@ -388,6 +448,7 @@ function print(rows: ServerBenchRow[]): void {
           'fan-out p99 ms': f(r.fanOut.p99),
           'join storm p50 ms': f(r.joinStorm.p50),
           'join storm p99 ms': f(r.joinStorm.p99),
+          'storm server CPU ms': r.joinStorm.serverCpuMs,
           'updates/s': Math.round(r.throughput.perSecond),
           durable: r.durable ? `oui (${r.throughput.stored}/${r.throughput.sent} stockées)` : 'non',
           'KiB / convention': Math.round(r.memory.perConventionKiB),
@@ -402,6 +463,7 @@ function print(rows: ServerBenchRow[]): void {
         {
           'fan-out p50': ratio(r.fanOut.p50, ref.fanOut.p50),
           'fan-out p99': ratio(r.fanOut.p99, ref.fanOut.p99),
+          'join storm p50': ratio(r.joinStorm.p50, ref.joinStorm.p50),
           'join storm p99 (target ≤ 0.7×)': ratio(r.joinStorm.p99, ref.joinStorm.p99),
           'updates/s': ratio(r.throughput.perSecond, ref.throughput.perSecond),
           memory: ratio(r.memory.perConventionKiB, ref.memory.perConventionKiB),
@@ -411,7 +473,7 @@ function print(rows: ServerBenchRow[]): void {
   );
   const history = rows[0]?.joinStorm.historyBytes ?? 0;
   console.log(
-    `fan-out: 1 writer → 40 readers × 300 updates, twice per server; join storm: 20 clients at once × 4 rounds, ` +
+    `fan-out: 1 writer → 40 readers × 300 updates, twice per server; join storm: 20 clients at once (${STORM_WORKERS} worker threads) × 4 rounds after 1 unmeasured, ` +
       `history ${(history / 1024 / 1024).toFixed(1)} MiB; throughput: 2000 updates back to back, twice per server`,
   );
 }

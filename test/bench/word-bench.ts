@@ -6,7 +6,7 @@ import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import * as Y from 'yjs';
 import { HostBinding } from '../../addin/binding/binding.ts';
-import type { FieldRef } from '../../addin/binding/field-ref.ts';
+import type { FieldRef } from '../../shared/field-ref.ts';
 import { ConventionDoc, importConventionJson, readSnapshot } from '../../shared/index.ts';
 import { wordUnderTest } from '../fakes/word/host.ts';
 import { sampleFile } from '../fixtures/sample.ts';

@@ -1,12 +1,13 @@
 // End-to-end harness: a real `ctg serve` child process on a free port with its own data folder, the stock
 // y-websocket client for Node, and Debian's Chromium driven by playwright-core.
 import { type ChildProcess, execFile, spawn } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { type Browser, chromium } from 'playwright-core';
+import { afterAll, beforeAll } from 'vitest';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import WebSocket from 'ws';
@@ -120,3 +121,63 @@ export async function eventually<T>(check: () => T | undefined | false | Promise
 }
 
 export const ARTIFACTS = join(ROOT, 'test-results');
+
+/** An invitation as the server answers it: the token, and the live view's link. */
+export interface Invitation {
+  token: string;
+  link: string;
+}
+
+/** What a test file shares: the server, Chromium (when asked for) and an admin token; ready inside its tests. */
+export interface E2E {
+  readonly server: RunningServer;
+  readonly browser: Browser;
+  readonly admin: string;
+  /** Invites a person to the file's convention. */
+  invite(party: string, access: 'edit' | 'comment' | 'view', name: string): Promise<Invitation>;
+  /** After a test stopped the server and started it again: the one to use, and to stop at the end. */
+  replaceServer(next: RunningServer): void;
+}
+
+/**
+ * Registers the file's setup: a `ctg serve`, an admin token, the convention `convention.id` created from
+ * `convention.file`, and Chromium unless `browser: false`; all stopped after the file's tests.
+ */
+export function useE2E(options: { convention?: { id: string; file: unknown }; browser?: boolean } = {}): E2E {
+  let server: RunningServer | undefined;
+  let browser: Browser | undefined;
+  let admin: string | undefined;
+  const ready = <T>(value: T | undefined, what: string): T => {
+    if (value === undefined) throw new Error(`${what} is not ready: use it inside a test`);
+    return value;
+  };
+  beforeAll(async () => {
+    mkdirSync(ARTIFACTS, { recursive: true });
+    server = await startServer();
+    admin = await ctgToken(server, ['--admin']);
+    if (options.convention) await api(server, admin, 'POST', '/api/conventions', { id: options.convention.id, file: options.convention.file });
+    if (options.browser !== false) browser = await launchChromium();
+  }, 60_000);
+  afterAll(async () => {
+    await browser?.close();
+    await server?.stop();
+  });
+  return {
+    get server() {
+      return ready(server, 'the server');
+    },
+    get browser() {
+      return ready(browser, 'Chromium');
+    },
+    get admin() {
+      return ready(admin, 'the admin token');
+    },
+    replaceServer(next) {
+      server = next;
+    },
+    invite(party, access, name) {
+      const id = ready(options.convention, 'the convention').id;
+      return api<Invitation>(ready(server, 'the server'), ready(admin, 'the admin token'), 'POST', `/api/conventions/${id}/invitations`, { party, access, name });
+    },
+  };
+}

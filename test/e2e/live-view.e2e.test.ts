@@ -1,43 +1,19 @@
 // End to end in Debian's Chromium: the live view served by a real `ctg serve`, two people in two browser contexts
 // and a Node participant with the stock y-websocket client. Screenshots land in test-results/ to be looked at.
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { ConventionDoc, readSnapshot } from '../../shared/index.ts';
 import { negotiatingSampleFile } from '../fixtures/sample.ts';
-import { ARTIFACTS, api, ctgToken, eventually, launchChromium, nodeClient, type RunningServer, startServer } from './harness.ts';
+import { ARTIFACTS, eventually, type Invitation, nodeClient, startServer, useE2E } from './harness.ts';
 
-interface Invitation {
-  token: string;
-  link: string;
-}
-
-let server: RunningServer;
-let browser: Browser;
-let admin: string;
 const CONVENTION = 'ctg-e2e';
 const ACTION = 'act-2.1.1';
-
-beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  server = await startServer();
-  admin = await ctgToken(server, ['--admin']);
-  await api(server, admin, 'POST', '/api/conventions', { id: CONVENTION, file: negotiatingSampleFile() });
-  browser = await launchChromium();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function invite(party: string, access: 'edit' | 'comment' | 'view', name: string): Promise<Invitation> {
-  return api<Invitation>(server, admin, 'POST', `/api/conventions/${CONVENTION}/invitations`, { party, access, name });
-}
+const e2e = useE2E({ convention: { id: CONVENTION, file: negotiatingSampleFile() } });
+const invite = e2e.invite;
 
 async function openView(invitation: Invitation): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'fr-FR' });
+  const context = await e2e.browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'fr-FR' });
   const page = await context.newPage();
   await page.goto(invitation.link);
   await page.waitForSelector(`[data-tag="ctg:action:${ACTION}:title"]`, { timeout: 15_000 });
@@ -50,7 +26,7 @@ describe('the live convention in the browser', () => {
   it('an edit typed in one browser appears in the other and in a Node client within a second', async () => {
     const [caf, ccvs] = await Promise.all([invite('caf', 'edit', 'Sophie Arnaud'), invite('ccvs', 'edit', 'Thomas Girard')]);
     const [first, second] = await Promise.all([openView(caf), openView(ccvs)]);
-    const node = nodeClient(server, CONVENTION, caf.token);
+    const node = nodeClient(e2e.server, CONVENTION, caf.token);
     await node.synced;
     const tag = `ctg:action:${ACTION}:title`;
     const title = field(first, tag);
@@ -72,7 +48,7 @@ describe('the live convention in the browser', () => {
     const viewer = await openView(await invite('msa', 'view', 'Jean-Marc Leroy'));
     expect(await viewer.locator('[contenteditable]').count()).toBe(0);
     expect(await viewer.locator('select[data-tag]:not([disabled])').count()).toBe(0);
-    const editor = nodeClient(server, CONVENTION, (await invite('caf', 'edit', 'Hélène Marchal')).token);
+    const editor = nodeClient(e2e.server, CONVENTION, (await invite('caf', 'edit', 'Hélène Marchal')).token);
     await editor.synced;
     new ConventionDoc(editor.doc).update('action', ACTION, { description: 'Un véhicule aménagé, deux animateurs, six communes.' });
     await eventually(async () => (await field(viewer, `ctg:action:${ACTION}:description`).textContent()) === 'Un véhicule aménagé, deux animateurs, six communes.', 2000, 'the viewer');
@@ -101,7 +77,7 @@ describe('the live convention in the browser', () => {
 
   it('edits made while the connection is lost merge when it returns', async () => {
     const page = await openView(await invite('ccvs', 'edit', 'Thomas Girard'));
-    await server.stop({ keepData: true });
+    await e2e.server.stop({ keepData: true });
     await eventually(async () => (await page.getByText(/hors ligne/i).count()) > 0, 10_000, 'the pane to say offline');
     const tag = `ctg:action:${ACTION}:public`;
     await field(page, tag).click();
@@ -109,8 +85,8 @@ describe('the live convention in the browser', () => {
     await page.keyboard.type(' et leurs familles');
     await eventually(async () => (await page.getByText(/en attente d'envoi/i).count()) > 0, 5000, 'the pane to count pending changes');
     await page.screenshot({ path: join(ARTIFACTS, 'view-offline.png') });
-    server = await startServer(server);
-    const node = nodeClient(server, CONVENTION, (await invite('caf', 'edit', 'Sophie Arnaud')).token);
+    e2e.replaceServer(await startServer(e2e.server));
+    const node = nodeClient(e2e.server, CONVENTION, (await invite('caf', 'edit', 'Sophie Arnaud')).token);
     await node.synced;
     await eventually(() => readSnapshot(node.doc).axes[1]?.objectives[0]?.actions[0]?.public.endsWith('et leurs familles'), 15_000, 'the offline edit to reach the server');
     await eventually(async () => (await page.getByText(/en attente d'envoi/i).count()) === 0, 10_000, 'the pending count to clear');
@@ -119,9 +95,9 @@ describe('the live convention in the browser', () => {
   }, 60_000);
 
   it('the home page lists conventions and hands out join links', async () => {
-    const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, locale: 'fr-FR' });
+    const context = await e2e.browser.newContext({ viewport: { width: 1200, height: 900 }, locale: 'fr-FR' });
     const page = await context.newPage();
-    await page.goto(`${server.url}/?token=${admin}`);
+    await page.goto(`${e2e.server.url}/?token=${e2e.admin}`);
     await page.getByText(CONVENTION).waitFor({ timeout: 5000 });
     const row = page.locator(`li.convention[data-id="${CONVENTION}"]`);
     await row.locator('input[name="party"]').fill('cd');

@@ -1,40 +1,19 @@
 // End to end in Chromium: during a Copil one person presents from their browser and another follows; when the
 // presenter opens an action, the follower's pane shows that action as their place and their view scrolls to it.
 // Screenshots: test-results/presenter.png, test-results/follower.png.
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { sampleConventionFile } from '../../shared/index.ts';
-import { ARTIFACTS, api, ctgToken, eventually, launchChromium, type RunningServer, startServer } from './harness.ts';
+import { ARTIFACTS, eventually, useE2E } from './harness.ts';
 
-interface Invitation {
-  token: string;
-  link: string;
-}
-
-let server: RunningServer;
-let browser: Browser;
-let admin: string;
 const CONVENTION = 'ctg-e2e-presenter';
 const ACTION = 'act-3.2.1';
-
-beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  server = await startServer();
-  admin = await ctgToken(server, ['--admin']);
-  await api(server, admin, 'POST', '/api/conventions', { id: CONVENTION, file: sampleConventionFile() });
-  browser = await launchChromium();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useE2E({ convention: { id: CONVENTION, file: sampleConventionFile() } });
 
 async function openView(party: string, name: string): Promise<Page> {
-  const invitation = await api<Invitation>(server, admin, 'POST', `/api/conventions/${CONVENTION}/invitations`, { party, access: 'edit', name });
-  const context = await browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'fr-FR' });
+  const invitation = await e2e.invite(party, 'edit', name);
+  const context = await e2e.browser.newContext({ viewport: { width: 1400, height: 900 }, locale: 'fr-FR' });
   const page = await context.newPage();
   await page.goto(invitation.link);
   await page.waitForSelector(`[data-tag="ctg:action:${ACTION}:title"]`, { timeout: 15_000 });
@@ -54,8 +33,11 @@ describe('following the presenter', () => {
     await presenter.getByRole('button', { name: 'Présenter', exact: true }).click();
     const follow = follower.getByRole('button', { name: 'Suivre Sophie Arnaud' });
     await follow.waitFor({ timeout: 5000 });
+    // The Copil controls say who presents (the presence list names her too: only the controls are looked at).
+    const controls = follower.locator('ctg-presenter');
+    expect(await controls.getByText('Sophie Arnaud présente').count()).toBe(1);
     await follow.click();
-    expect(await follower.getByText('Sophie Arnaud présente').count()).toBeGreaterThan(0);
+    await controls.getByText('Vous suivez Sophie Arnaud').waitFor({ timeout: 5000 });
     expect(await inViewport(follower, `[id="action-${ACTION}"]`)).toBe(false);
 
     // The presenter opens the action from their pane's plan.

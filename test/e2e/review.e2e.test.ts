@@ -1,45 +1,21 @@
 // End to end in Debian's Chromium: two parties sign off an article in the « Revue » tab of two browsers, the two
 // other signatories validate it from Node clients; the article then reads « Validé » and « Verrouillé » in both
 // browsers, and its text is read-only there. Screenshots land in test-results/.
-import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { ConventionDoc, currentReview, recordSignoff } from '../../shared/index.ts';
 import { negotiatingSampleFile } from '../fixtures/sample.ts';
-import { ARTIFACTS, api, ctgToken, eventually, launchChromium, nodeClient, type RunningServer, startServer } from './harness.ts';
+import { ARTIFACTS, eventually, type Invitation, nodeClient, useE2E } from './harness.ts';
 
-interface Invitation {
-  token: string;
-  link: string;
-}
-
-let server: RunningServer;
-let browser: Browser;
-let admin: string;
 const CONVENTION = 'ctg-e2e-revue';
 const ARTICLE = 'art3';
-
-beforeAll(async () => {
-  mkdirSync(ARTIFACTS, { recursive: true });
-  server = await startServer();
-  admin = await ctgToken(server, ['--admin']);
-  await api(server, admin, 'POST', '/api/conventions', { id: CONVENTION, file: negotiatingSampleFile() });
-  browser = await launchChromium();
-}, 60_000);
-
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
-
-async function invite(party: string, access: 'edit' | 'comment', name: string): Promise<Invitation> {
-  return api<Invitation>(server, admin, 'POST', `/api/conventions/${CONVENTION}/invitations`, { party, access, name });
-}
+const e2e = useE2E({ convention: { id: CONVENTION, file: negotiatingSampleFile() } });
+const invite = e2e.invite;
 
 /** Opens the live view, goes to the « Revue » tab and chooses the article in its overview. */
 async function openReview(invitation: Invitation): Promise<Page> {
-  const context = await browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'fr-FR' });
+  const context = await e2e.browser.newContext({ viewport: { width: 1400, height: 1000 }, locale: 'fr-FR' });
   const page = await context.newPage();
   await page.goto(invitation.link);
   await page.waitForSelector(`[data-tag="ctg:article:${ARTICLE}:body"]`, { timeout: 15_000 });
@@ -72,7 +48,7 @@ describe('sign-off in the review tab', () => {
     const others = [
       { party: 'cd', name: 'Nadia Cherif', access: 'edit' as const, invitation: cd },
       { party: 'msa', name: 'Jean-Marc Leroy', access: 'comment' as const, invitation: msa },
-    ].map((o) => ({ ...o, client: nodeClient(server, CONVENTION, o.invitation.token) }));
+    ].map((o) => ({ ...o, client: nodeClient(e2e.server, CONVENTION, o.invitation.token) }));
     for (const { client, party, name, access } of others) {
       await client.synced;
       const model = new ConventionDoc(client.doc);
@@ -89,14 +65,15 @@ describe('sign-off in the review tab', () => {
       expect(text).toContain('Validé — Jean-Marc Leroy (MSA Sorlaine-Marches)');
       expect(await page.locator(`ctg-signoff-list button[data-id="${ARTICLE}"]`).getAttribute('data-stage')).toBe('valide');
       for (const name of ['propose', 'validate', 'withdraw']) expect(await act(page, name).isDisabled()).toBe(true);
-      // The view's field for the article is read-only once every signatory validated it (the lock helper, view/main.ts).
+      // The view's field for the article is read-only once every signatory validated it (the lock helper, view/main.ts):
+      // an editable field carries contenteditable="plaintext-only", a locked one none, and the « ctg-locked » class.
       const body = page.locator(`[data-tag="ctg:article:${ARTICLE}:body"]`);
-      await eventually(async () => (await body.getAttribute('contenteditable')) !== 'true', 3000, 'the article body to be read-only');
-      expect(await body.getAttribute('class')).toContain('ctg-locked');
+      await page.locator(`[data-tag="ctg:article:${ARTICLE}:body"].ctg-locked`).waitFor({ timeout: 3000 });
+      expect(await body.getAttribute('contenteditable')).toBeNull();
     }
     // A discussion on the article that mentions the other party shows on its « Revue » tab.
     await first.locator('ctg-threads #thread-new').fill('Merci à tous. @ccvs : la version validée part au Copil.');
-    await first.getByRole('button', { name: 'Ouvrir la discussion' }).click();
+    await first.getByRole('button', { name: 'Ouvrir la discussion', exact: true }).click();
     await second.locator('#tab-review .badge.mention').waitFor({ timeout: 3000 });
     await first.locator('ctg-threads ctg-thread').scrollIntoViewIfNeeded();
     await first.screenshot({ path: join(ARTIFACTS, 'review-threads.png') });

@@ -1,28 +1,16 @@
 // The task pane page in a plain top-level window (how Office's framed page is tested outside Office): join with a
 // link, see the convention's structure and who is here. Screenshot in test-results/.
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, expect, it } from 'vitest';
+import { expect, it } from 'vitest';
 import { sampleConventionFile } from '../../shared/index.ts';
-import { ARTIFACTS, api, ctgToken, launchChromium, type RunningServer, startServer } from './harness.ts';
+import { ARTIFACTS, useE2E } from './harness.ts';
 
-let server: RunningServer;
-let browser: Browser;
-
-beforeAll(async () => {
-  server = await startServer();
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+const e2e = useE2E({ convention: { id: 'ctg-pane', file: sampleConventionFile() } });
 
 it('joins a convention from a pasted link and shows its plan', async () => {
-  const admin = await ctgToken(server, ['--admin']);
-  await api(server, admin, 'POST', '/api/conventions', { id: 'ctg-pane', file: sampleConventionFile() });
-  const { link } = await api<{ link: string }>(server, admin, 'POST', '/api/conventions/ctg-pane/invitations', { party: 'caf', access: 'comment', name: 'Sophie Arnaud' });
-  const page = await (await browser.newContext({ viewport: { width: 380, height: 900 }, locale: 'fr-FR' })).newPage();
+  const server = e2e.server;
+  const { link } = await e2e.invite('caf', 'comment', 'Sophie Arnaud');
+  const page = await (await e2e.browser.newContext({ viewport: { width: 380, height: 900 }, locale: 'fr-FR' })).newPage();
   await page.goto(`${server.url}/app/taskpane/index.html`);
   await page.locator('#join-link').fill('pas un lien');
   await page.getByRole('button', { name: /Rejoindre/ }).click();

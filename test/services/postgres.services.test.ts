@@ -1,5 +1,7 @@
 // The Postgres adapter against the machine's PostgreSQL: the storage contract suite (each test on a fresh schema), a
 // log follower that misses no row while two instances append at once, and compaction shared by two instances.
+import { randomBytes } from 'node:crypto';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { runStorageContract } from '../../server/storage/contract.ts';
@@ -26,7 +28,18 @@ async function open(schema = `s${++schemas}`): Promise<Storage> {
   return storage;
 }
 
-runStorageContract('postgres', () => open());
+/** Runs `body` on an administrator connection to the test database. */
+async function onDatabase<T>(body: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: db.url });
+  await client.connect();
+  try {
+    return await body(client);
+  } finally {
+    await client.end();
+  }
+}
+
+runStorageContract('postgres', () => open(), { exclusive: true });
 
 const alice = { name: 'Alice', party: 'caf' };
 const record = (id: string) => ({ id, title: id, createdAt: 1, createdBy: alice });
@@ -117,6 +130,50 @@ describe('postgres adapter', () => {
     await two.saveCheckpoint('m', { seq: 3, state: new Uint8Array([3]) });
     await one.saveCheckpoint('m', { seq: 2, state: new Uint8Array([2]) });
     expect((await two.load('m')).checkpoint?.seq).toBe(3);
+  });
+
+  it('starts under a role that may read and write the tables but not create anything', async () => {
+    const schema = `s${++schemas}`;
+    await (await open(schema)).close();
+    const role = `ctg_app_${randomBytes(4).toString('hex')}`;
+    const password = randomBytes(12).toString('hex');
+    const sql = (text: string) => onDatabase((client) => client.query(text));
+    await sql(`CREATE ROLE ${role} LOGIN PASSWORD '${password}'`);
+    try {
+      await sql(`REVOKE CREATE ON DATABASE ${db.name} FROM PUBLIC; GRANT USAGE ON SCHEMA ${schema} TO ${role};
+        GRANT SELECT, INSERT, UPDATE, DELETE ON ALL TABLES IN SCHEMA ${schema} TO ${role}`);
+      const url = new URL(db.url);
+      url.username = role;
+      url.password = password;
+      const storage = await openPostgresStorage({ url: url.toString(), schema, max: 2 });
+      try {
+        expect(await storage.createConvention(record('r'), { conventionId: 'r', update: new Uint8Array([1]), author: alice, at: 1 })).toBe(true);
+        expect((await storage.load('r')).updates).toHaveLength(1);
+      } finally {
+        await storage.close();
+      }
+    } finally {
+      await sql(`DROP OWNED BY ${role}`);
+      await sql(`DROP ROLE ${role}`);
+    }
+  });
+
+  it('survives the lock connection being cut while a task runs', async () => {
+    const storage = await open();
+    const result = await storage.exclusive!('compaction:cut', async () => {
+      // The lock's connection sits idle in its transaction: end it from the server side, as a network failure would.
+      const { rows } = await onDatabase((client) =>
+        client.query<{ cut: boolean }>(
+          `SELECT pg_terminate_backend(pid) AS cut FROM pg_locks WHERE locktype = 'advisory' AND classid = $1 AND granted`,
+          [0x43544700],
+        ),
+      );
+      expect(rows.map((r) => r.cut)).toEqual([true]);
+      await sleep(200);
+      return 'fini';
+    });
+    expect(result).toBe('fini');
+    expect(await storage.exclusive!('compaction:cut', async () => 'encore')).toBe('encore');
   });
 
   it('says clearly when PostgreSQL cannot be reached', async () => {

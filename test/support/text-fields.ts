@@ -1,5 +1,5 @@
 // The free-text fields randomized binding tests type into: article bodies, action titles and descriptions.
-import type { FieldRef } from '../../addin/binding/field-ref.ts';
+import type { FieldRef } from '../../shared/field-ref.ts';
 import type { ConventionDoc } from '../../shared/index.ts';
 
 export function textFields(model: ConventionDoc): FieldRef[] {

@@ -1,7 +1,7 @@
 // @vitest-environment happy-dom
 import { describe, expect, it } from 'vitest';
 import { readSnapshot } from '../../../shared/index.ts';
-import { fieldTag } from '../../binding/field-ref.ts';
+import { fieldTag } from '../../../shared/field-ref.ts';
 import { conventionFixture, runHostContract } from '../contract.ts';
 import { BrowserHost } from './browser-host.ts';
 
@@ -74,11 +74,12 @@ describe('the browser view: locked fields', () => {
     await b.host.setLocks((ref) => (on && ref.id === action ? lock : null));
     const title = b.container.querySelector(`[data-tag="${fieldTag({ kind: 'action', id: action, field: 'title' })}"]`) as HTMLElement;
     const pilot = b.container.querySelector(`[data-tag="${fieldTag({ kind: 'action', id: action, field: 'pilotId' })}"]`) as HTMLSelectElement | null;
+    expect(pilot).not.toBeNull();
     expect(title.hasAttribute('contenteditable')).toBe(false);
     expect(title.classList.contains('ctg-locked')).toBe(true);
     expect(title.getAttribute('data-locked')).toBe('Verrouillé');
     expect(title.getAttribute('title')).toBe(lock.fr);
-    if (pilot) expect(pilot.disabled).toBe(true);
+    expect(pilot?.disabled).toBe(true);
     model.add('action', { code: '1.1.0', title: 'Avant' }, { parent: objective, index: 0 });
     await b.host.render(readSnapshot(model.ydoc));
     expect(title.hasAttribute('contenteditable')).toBe(false);
@@ -87,7 +88,7 @@ describe('the browser view: locked fields', () => {
     expect(title.getAttribute('contenteditable')).toBe('plaintext-only');
     expect(title.classList.contains('ctg-locked')).toBe(false);
     expect(title.hasAttribute('title')).toBe(false);
-    if (pilot) expect(pilot.disabled).toBe(false);
+    expect(pilot?.disabled).toBe(false);
     b.dispose();
   });
 });

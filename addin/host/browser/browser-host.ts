@@ -3,7 +3,7 @@
 // hints from `input`/`change` events; marks are classes and titles on the entity's element; a locked field is not
 // editable and reads « Verrouillé ».
 import type { ConventionSnapshot } from '../../../shared/index.ts';
-import { type EntityRef, type FieldRef, type FieldValue, fieldTag, parseFieldTag } from '../../binding/field-ref.ts';
+import { type EntityRef, type FieldRef, type FieldValue, fieldTag, parseFieldTag } from '../../../shared/field-ref.ts';
 import type { EditHint, HostCapabilities, HostPort, LockQuery, Mark } from '../port.ts';
 import { fieldText, lockField, morph, setFieldText } from './dom.ts';
 import { renderConvention } from './view-render.ts';

@@ -14,7 +14,7 @@ import {
   PARTNER_ROLES,
   THEMATIC_FIELDS,
 } from '../../../shared/index.ts';
-import { type FieldRef, fieldTag, type RefKind } from '../../binding/field-ref.ts';
+import { type FieldRef, fieldTag, type RefKind } from '../../../shared/field-ref.ts';
 import { indicatorCharts } from '../../charts/indicator-charts.ts';
 import { type Child, h } from './dom.ts';
 

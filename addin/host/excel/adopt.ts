@@ -2,15 +2,15 @@
 // model's add finds it bound, and a sort cannot lose it), rows typed under the table are taken into it (Excel does
 // not grow a table on a protected sheet), and the entity is described for the model with its parent and values.
 // A row that does not name its parent yet is left as it is, and said so.
-import type { EntityRef, FieldValue, RefKind } from '../../binding/field-ref.ts';
-import { formatArea } from './address.ts';
-import { fromCell } from './cell-codec.ts';
+import type { EntityRef, FieldValue, RefKind } from '../../../shared/field-ref.ts';
+import { formatArea } from '../../../shared/workbook/address.ts';
+import { fromCell } from '../../../shared/workbook/cell-codec.ts';
 import type { NewRow } from './changes.ts';
 import type { CellValue } from './excel-api.ts';
-import { newRowKind, parentFromText, rowKey } from './layout.ts';
+import { newRowKind, parentFromText, rowKey } from '../../../shared/workbook/layout.ts';
 import { PROTECTION, type Session } from './session.ts';
 import type { TableState } from './table-state.ts';
-import type { WorkbookLayout } from './workbook-layout.ts';
+import type { WorkbookLayout } from '../../../shared/workbook/workbook-layout.ts';
 
 export interface Adopted {
   entity: EntityRef;

@@ -2,15 +2,15 @@
 // sort changes nothing): edited fields (hints for the binding, or values the model cannot take, marked), computed
 // cells typed over (put back), locked cells typed in (put back by the binding, the reason reported); and the structure as it reads now — parents chosen that differ from the model's
 // (moves), rows typed without an id or copied with one (new entities), rows seen before and gone (deletions).
-import type { EntityRef, FieldRef } from '../../binding/field-ref.ts';
-import { fromCell, sameCell } from './cell-codec.ts';
+import type { EntityRef, FieldRef } from '../../../shared/field-ref.ts';
+import { fromCell, sameCell } from '../../../shared/workbook/cell-codec.ts';
 import type { LockQuery } from '../port.ts';
 import type { CellValue } from './excel-api.ts';
-import { parentFromText, parseRowKey } from './layout.ts';
+import { parentFromText, parseRowKey } from '../../../shared/workbook/layout.ts';
 import type { CellMarks } from './marks.ts';
 import { type ExcelProblem, problems } from './problems.ts';
 import type { TableState } from './table-state.ts';
-import type { WorkbookLayout } from './workbook-layout.ts';
+import type { WorkbookLayout } from '../../../shared/workbook/workbook-layout.ts';
 
 export interface NewRow {
   /** Body row (rows under the body continue the count). */

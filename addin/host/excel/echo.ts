@@ -2,7 +2,7 @@
 // ExcelApi 1.14) the adapter skips `ThisLocalAddin`; elsewhere this guard remembers each area it changed and takes
 // the first event for exactly that area, within a few seconds, as its echo. A missed echo costs a re-read, never a
 // wrong value; a person's edit of one cell inside a larger area the adapter wrote is never taken for an echo.
-import { type Area, sameArea } from './address.ts';
+import { type Area, sameArea } from '../../../shared/workbook/address.ts';
 
 interface Expected {
   sheetId: string;

@@ -1,7 +1,8 @@
 // The slice of Excel's JavaScript API the Excel adapter uses, typed narrowly: the real `Excel` global and the test
 // fake both satisfy it (checked at compile time below), so the adapter never names `Excel` itself.
+import type { CellValue } from '../../../shared/workbook/cell-value.ts';
 
-export type CellValue = string | number | boolean;
+export type { CellValue };
 
 interface Loadable {
   load(names?: string | string[]): unknown;

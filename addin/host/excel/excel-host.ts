@@ -6,17 +6,17 @@
 // entities) for the pane to apply to the model. Locked fields are greyed; what is typed in one is put back by the
 // binding, and the reason reported.
 import { type ConventionSnapshot, newId } from '../../../shared/index.ts';
-import { type EntityRef, type FieldRef, type FieldValue, fieldTag, type RefKind } from '../../binding/field-ref.ts';
+import { type EntityRef, type FieldRef, type FieldValue, fieldTag, type RefKind } from '../../../shared/field-ref.ts';
 import { mergeText } from '../../binding/three-way.ts';
 import type { EditHint, HostCapabilities, HostPort, LockQuery, Mark } from '../port.ts';
-import { parseArea } from './address.ts';
+import { parseArea } from '../../../shared/workbook/address.ts';
 import { bindRows, describeNewRows } from './adopt.ts';
 import { DEFAULT_BUDGET } from './batch.ts';
-import { fromCell, sameCell, toCell } from './cell-codec.ts';
+import { fromCell, sameCell, toCell } from '../../../shared/workbook/cell-codec.ts';
 import { diffTable } from './changes.ts';
 import { EchoGuard } from './echo.ts';
 import type { ExcelApi, ExcelChangedArgs, ExcelHandlerResult, ExcelSortedArgs, ExcelWorksheet } from './excel-api.ts';
-import { rowKey } from './layout.ts';
+import { rowKey } from '../../../shared/workbook/layout.ts';
 import { isMissing, type Loaded, loadTables } from './loads.ts';
 import { CellMarks } from './marks.ts';
 import { type ExcelProblem, problems } from './problems.ts';
@@ -24,7 +24,7 @@ import { renderWorkbook } from './render.ts';
 import { Session } from './session.ts';
 import type { StructureEdit } from './structure-edits.ts';
 import type { TableState } from './table-state.ts';
-import { WorkbookLayout } from './workbook-layout.ts';
+import { WorkbookLayout } from '../../../shared/workbook/workbook-layout.ts';
 import { type CellWrite, writeCells } from './write.ts';
 
 export interface ExcelHostOptions {

@@ -7,7 +7,7 @@ import { ConventionDoc, importConventionJson, readSnapshot } from '../../../shar
 import { sampleFile } from '../../../test/fixtures/sample.ts';
 import { HostBinding } from '../../binding/binding.ts';
 import { parseFieldText, readFieldText, writeField } from '../../binding/field-codec.ts';
-import type { FieldRef } from '../../binding/field-ref.ts';
+import type { FieldRef } from '../../../shared/field-ref.ts';
 import { excelHost } from './testing.ts';
 
 function sample() {

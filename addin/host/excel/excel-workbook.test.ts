@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { readSnapshot } from '../../../shared/index.ts';
 import { FakeWord } from '../../../test/fakes/word/index.ts';
 import { HostBinding } from '../../binding/binding.ts';
-import { fieldTag } from '../../binding/field-ref.ts';
+import { fieldTag } from '../../../shared/field-ref.ts';
 import { WordHost } from '../word/word-host.ts';
 import { conventionFixture } from '../contract.ts';
 import type { ExcelProblem } from './problems.ts';

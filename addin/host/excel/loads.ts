@@ -1,7 +1,7 @@
 // Loading tables as Excel shows them, in as few requests as the payload budget allows: each table's body (values and
 // position), and for a refresh the rows just under it where someone may have typed a new row. One sync for the usual
 // workbook; large bodies are loaded in slices of rows, one sync per budget's worth.
-import { formatArea } from './address.ts';
+import { formatArea } from '../../../shared/workbook/address.ts';
 import type { CellValue, ExcelContext, ExcelRange } from './excel-api.ts';
 import type { TableState } from './table-state.ts';
 

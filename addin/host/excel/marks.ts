@@ -4,7 +4,7 @@
 // kept by row key and column, so they follow the row wherever a sort puts it; what was applied is remembered so it
 // can be cleared (a person may have removed a note meanwhile: notes are looked up before they are deleted).
 import type { Mark } from '../port.ts';
-import { formatArea } from './address.ts';
+import { formatArea } from '../../../shared/workbook/address.ts';
 import type { ExcelRange, ExcelWorksheet } from './excel-api.ts';
 import type { TableState } from './table-state.ts';
 

@@ -1,7 +1,7 @@
 // What the Excel adapter reports to the pane, as typed values with their words in French and English: a value the
 // model cannot take (kept in its cell, marked), a derived cell typed over (put back), a new row that names no
 // parent yet, a locked cell typed in (put back), an Excel call that failed in the background.
-import type { EntityRef, FieldRef } from '../../binding/field-ref.ts';
+import type { EntityRef, FieldRef } from '../../../shared/field-ref.ts';
 
 export type ExcelProblem =
   | { type: 'invalid-value'; ref: FieldRef; value: string; severity: 'error' | 'warning'; fr: string; en: string }
@@ -9,6 +9,7 @@ export type ExcelProblem =
   | { type: 'computed-cell'; entity: EntityRef; column: string; fr: string; en: string }
   | { type: 'new-row-needs-parent'; sheet: string; row: number; fr: string; en: string }
   | { type: 'unknown-parent'; entity: EntityRef; value: string; fr: string; en: string }
+  /** A locked cell typed in (`ref`: its field), or a row added, deleted or moved in a locked part (`ref.field`: `*`, `deleted`, `pos`). */
   | { type: 'locked'; ref: FieldRef; fr: string; en: string }
   | { type: 'failed'; error: unknown; fr: string; en: string };
 
@@ -48,9 +49,17 @@ export const problems = {
   locked: (ref: FieldRef, lock: { fr: string; en: string }): ExcelProblem => ({
     type: 'locked',
     ref,
-    fr: `Cette cellule est verrouillée : sa valeur a été rétablie. ${lock.fr}`,
-    en: `This cell is locked: its value was put back. ${lock.en}`,
+    fr: `${lock.fr} La valeur de la cellule a été rétablie.`,
+    en: `${lock.en} The cell's value was put back.`,
   }),
+  lockedStructure: (type: 'add' | 'remove' | 'move', entity: EntityRef, lock: { fr: string; en: string }): ExcelProblem => {
+    const done = {
+      add: { field: '*', fr: 'La ligne ajoutée a été retirée.', en: 'The added row was taken out.' },
+      remove: { field: 'deleted', fr: 'La ligne supprimée a été remise.', en: 'The deleted row was put back.' },
+      move: { field: 'pos', fr: 'Le parent choisi a été rétabli.', en: 'The chosen parent was put back.' },
+    }[type];
+    return { type: 'locked', ref: { ...entity, field: done.field }, fr: `${lock.fr} ${done.fr}`, en: `${lock.en} ${done.en}` };
+  },
   failed: (error: unknown): ExcelProblem => ({
     type: 'failed',
     error,

@@ -2,15 +2,15 @@
 // then one batch (chunked under the payload limit, calculation and screen updating suspended) that creates missing
 // tables or brings existing ones to the model's rows (see row-plan.ts), keeps the drop-down lists and their
 // validation up to date, protects headers and listens to the sheets. Two round trips for a new workbook.
-import { type Area, columnLetters, formatArea, quoteSheet, rowsFrom } from './address.ts';
+import { type Area, columnLetters, formatArea, quoteSheet, rowsFrom } from '../../../shared/workbook/address.ts';
 import { type BulkOptions, ChunkedBatch, queueRows, sizeOf } from './batch.ts';
 import type { CellValue, ExcelContext, ExcelNote, ExcelTable, ExcelWorksheet } from './excel-api.ts';
-import { LISTS_SHEET, type TableDef } from './layout.ts';
+import { LISTS_SHEET, type TableDef } from '../../../shared/workbook/layout.ts';
 import { isMissing, type Loaded, queueLoads } from './loads.ts';
 import { planRows } from './row-plan.ts';
 import { PROTECTION, type Session } from './session.ts';
 import type { TableState } from './table-state.ts';
-import type { WorkbookLayout } from './workbook-layout.ts';
+import type { WorkbookLayout } from '../../../shared/workbook/workbook-layout.ts';
 
 export interface SheetListeners {
   /** Registers the adapter's handlers on a sheet (its id is known after the sync). */

@@ -2,10 +2,10 @@
 // of each table and of the lists sheet, the layout of the last snapshot, the echo guard and the marks.
 import type { EchoGuard } from './echo.ts';
 import type { ExcelApi, ExcelProtectionOptions } from './excel-api.ts';
-import { type TableKey, tableDefs } from './layout.ts';
+import { type TableKey, tableDefs } from '../../../shared/workbook/layout.ts';
 import type { CellMarks } from './marks.ts';
 import { TableState } from './table-state.ts';
-import type { WorkbookLayout } from './workbook-layout.ts';
+import type { WorkbookLayout } from '../../../shared/workbook/workbook-layout.ts';
 
 /** People may sort, filter, delete rows and format; headers and hidden columns stay as they are. */
 export const PROTECTION: ExcelProtectionOptions = {

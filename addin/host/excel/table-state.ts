@@ -3,7 +3,7 @@
 // `stale` and the next operation that needs positions loads them again. Values are kept per row, and reads are
 // answered from here as long as no event said the table changed since.
 import type { CellValue } from './excel-api.ts';
-import type { TableDef } from './layout.ts';
+import type { TableDef } from '../../../shared/workbook/layout.ts';
 
 export class TableState {
   /** The table is in the workbook (its sheet id and protection are known). */

@@ -1,8 +1,8 @@
 // Test support: an Excel host over the fake Excel, and a person typing into the cell that shows a field (found by
 // the row's id cell and the column's header, as a person finds it by eye). Used by the tests and the benchmark.
 import { FakeExcel, type FakeExcelOptions } from '../../../test/fakes/excel/index.ts';
-import { type FieldRef, fieldTag } from '../../binding/field-ref.ts';
-import { isoOfSerial } from './cell-codec.ts';
+import { type FieldRef, fieldTag } from '../../../shared/field-ref.ts';
+import { isoOfSerial } from '../../../shared/workbook/cell-codec.ts';
 import type { ExcelApi } from './excel-api.ts';
 import { ExcelHost, type ExcelHostOptions } from './excel-host.ts';
 
@@ -48,4 +48,12 @@ export function excelHost(options: Partial<ExcelHostOptions> & { fake?: FakeExce
 export function frenchDate(serial: number): string {
   const iso = isoOfSerial(serial);
   return `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`;
+}
+
+/** Lets the workbook's events and the binding's rounds run out: an edit, the binding's round, what it wrote back. */
+export async function settleBound(excel: FakeExcel, binding: { settled(): Promise<void> }): Promise<void> {
+  for (let i = 0; i < 3; i++) {
+    await excel.flushEvents();
+    await binding.settled();
+  }
 }

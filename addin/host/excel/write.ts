@@ -4,12 +4,12 @@
 // undone there and redone where the rows now are) and whether a person typed in a written cell meanwhile (their
 // text is merged into the model's, or their value kept, and the field is reported as edited).
 import { mergeText } from '../../binding/three-way.ts';
-import type { FieldRef } from '../../binding/field-ref.ts';
+import type { FieldRef } from '../../../shared/field-ref.ts';
 import { ChunkedBatch, sizeOf } from './batch.ts';
-import { type Codec, fromCell, sameCell, toCell } from './cell-codec.ts';
+import { type Codec, fromCell, sameCell, toCell } from '../../../shared/workbook/cell-codec.ts';
 import type { CellValue, ExcelRange } from './excel-api.ts';
 import { loadTables } from './loads.ts';
-import type { Lookups } from './lookups.ts';
+import type { Lookups } from '../../../shared/workbook/lookups.ts';
 import type { Session } from './session.ts';
 import type { TableState } from './table-state.ts';
 

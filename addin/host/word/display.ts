@@ -2,7 +2,7 @@
 // name, the action type as its French label, line breaks of one-line fields as Word's manual line break (\v).
 // Both directions are exact inverses on what the binding writes, so a write never reads back as an edit.
 import { ACTION_TYPES, type ConventionSnapshot } from '../../../shared/index.ts';
-import type { FieldRef } from '../../binding/field-ref.ts';
+import type { FieldRef } from '../../../shared/field-ref.ts';
 
 const ISO = /^(\d{4})-(\d{2})-(\d{2})$/;
 const FR = /^(\d{2})\/(\d{2})\/(\d{4})$/;

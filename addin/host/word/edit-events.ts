@@ -3,7 +3,7 @@
 // safety net. Two kinds of events are not a person's edit here: the echo of the adapter's own writes (Word does
 // not say who changed a control), and edits with source `Remote` (Office's own co-authoring: the co-author's
 // add-in imports them; this one leaves the field alone for a while, then reads it like any other).
-import type { FieldRef } from '../../binding/field-ref.ts';
+import type { FieldRef } from '../../../shared/field-ref.ts';
 import type { EditHint } from '../port.ts';
 import { classifyTag } from './tags.ts';
 import type { WordEventArgs } from './word-api.ts';

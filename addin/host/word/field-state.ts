@@ -2,7 +2,7 @@
 // the changed paragraphs, and reads of fields nobody can have typed in are answered without asking Word), whether
 // its paragraphs are surely one per line, whether an event said a person changed it since (then it must be read
 // from Word), and which control id carries which tag.
-import type { FieldRef } from '../../binding/field-ref.ts';
+import type { FieldRef } from '../../../shared/field-ref.ts';
 import type { FieldDisplay } from './display.ts';
 import type { FieldPart } from './layout.ts';
 import { fieldTag } from './tags.ts';

@@ -11,7 +11,7 @@ import {
   type Objective,
   THEMATIC_FIELDS,
 } from '../../../shared/index.ts';
-import type { FieldRef, RefKind } from '../../binding/field-ref.ts';
+import type { FieldRef, RefKind } from '../../../shared/field-ref.ts';
 import { entityTag, fieldTag, partTag } from './tags.ts';
 
 /** Word built-in styles (Word shows them localized: Titre, Titre 1…). */

@@ -1,6 +1,6 @@
 // What the Word adapter reports to the pane, as typed values with their words in French and English: parts put
 // back after a deletion, text typed outside any field, a Word call that failed in the background.
-import type { EntityRef } from '../../binding/field-ref.ts';
+import type { EntityRef } from '../../../shared/field-ref.ts';
 import type { StrayText } from './structure.ts';
 
 export type WordProblem =

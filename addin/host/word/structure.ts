@@ -1,7 +1,7 @@
 // Checks the document against the layout from one load of every control's tag and text (and the body's text):
 // parts missing (deleted, undone, cut) or duplicated (pasted), and text typed outside any field — found where a
 // container's text holds more than its parts' texts.
-import type { EntityRef } from '../../binding/field-ref.ts';
+import type { EntityRef } from '../../../shared/field-ref.ts';
 import { allParts, type Part } from './layout.ts';
 import { classifyTag } from './tags.ts';
 import { squash } from './text.ts';

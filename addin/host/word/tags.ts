@@ -1,7 +1,7 @@
 // Content-control tags of the Word document: `ctg:<kind>:<id>:<field>` on a field (the binding's field tag),
 // `ctg:<kind>:<id>` on an entity's container, and the adapter's own parts — `ctg:label:<key>` (locked text),
 // `ctg:line:<key>` (a heading or a « label : value » line), `ctg:section:<key>`, `ctg:table:<key>`.
-import { type EntityRef, type FieldRef, fieldTag, parseFieldTag, type RefKind } from '../../binding/field-ref.ts';
+import { type EntityRef, type FieldRef, fieldTag, parseFieldTag, type RefKind } from '../../../shared/field-ref.ts';
 
 export const PART_KINDS = ['label', 'line', 'section', 'table'] as const;
 export type PartKind = (typeof PART_KINDS)[number];

@@ -11,7 +11,7 @@ import { TestNetwork } from '../../../test/support/network.ts';
 import { type Random, seededRandom } from '../../../test/support/random.ts';
 import { HostBinding } from '../../binding/binding.ts';
 import { readFieldText } from '../../binding/field-codec.ts';
-import { type FieldRef, fieldTag } from '../../binding/field-ref.ts';
+import { type FieldRef, fieldTag } from '../../../shared/field-ref.ts';
 import { WordHost } from './word-host.ts';
 
 const SEEDS = Number(process.env.WORD_SEEDS ?? 30);

@@ -3,7 +3,7 @@
 // (FieldState) from every load, so writes touch only changed paragraphs without reading first, and reads of fields
 // no event and no caret points at cost no round trip. Locked fields are read-only content controls.
 import type { ConventionSnapshot } from '../../../shared/index.ts';
-import { type EntityRef, type FieldRef, type FieldValue, fieldTag } from '../../binding/field-ref.ts';
+import { type EntityRef, type FieldRef, type FieldValue, fieldTag } from '../../../shared/field-ref.ts';
 import type { AgreedStore, EditHint, HostCapabilities, HostPort, LockQuery, Mark } from '../port.ts';
 import { FieldDisplay } from './display.ts';
 import { EditEvents } from './edit-events.ts';

@@ -4,8 +4,8 @@
 import { describe, expect, it } from 'vitest';
 import { readSnapshot } from '../../../shared/index.ts';
 import { wordUnderTest } from '../../../test/fakes/word/host.ts';
-import { HostBinding } from '../../binding/binding.ts';
-import { type FieldRef, fieldTag } from '../../binding/field-ref.ts';
+import { type BindingProblem, HostBinding } from '../../binding/binding.ts';
+import { type FieldRef, fieldTag } from '../../../shared/field-ref.ts';
 import { conventionFixture } from '../contract.ts';
 import type { FieldLock, LockQuery } from '../port.ts';
 import { WordHost } from './word-host.ts';
@@ -38,6 +38,24 @@ describe('Word: locked fields', () => {
     expect(word.roundTrips - before).toBe(2);
     expect(word.control(title)).toMatchObject({ cannotEdit: false, title: "Intitulé de l'action 1.1.1" });
     expect(word.user.type(title, ' accepté')).toBe(true);
+    host.dispose();
+  });
+
+  it('puts back what was typed before the lock reached Word, and says why', async () => {
+    const { model, action } = conventionFixture();
+    const { word, host } = wordUnderTest();
+    const problems: Array<BindingProblem | null> = [];
+    const binding = new HostBinding(model, host, { pollMs: 0, isLocked: lockedAction(action, () => true), onProblem: (p) => problems.push(p) });
+    await binding.start();
+    const title = fieldTag({ kind: 'action', id: action, field: 'title' });
+    expect(word.user.type(title, ' tapé')).toBe(true);
+    await word.flushEvents();
+    host.requestFullRead();
+    await binding.settled();
+    expect(model.read('action', action).title).toBe('Créer un multi-accueil');
+    expect(word.user.read(title)).toBe('Créer un multi-accueil');
+    expect(problems).toEqual([expect.objectContaining({ cause: 'locked', ref: { kind: 'action', id: action, field: 'title' }, fr: expect.stringMatching(/^Verrouillé : la fiche action 1\.1\.1/) })]);
+    binding.dispose();
     host.dispose();
   });
 

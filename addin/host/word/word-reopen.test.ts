@@ -3,7 +3,7 @@
 import { expect, it } from 'vitest';
 import { wordUnderTest } from '../../../test/fakes/word/host.ts';
 import { HostBinding } from '../../binding/binding.ts';
-import { fieldTag } from '../../binding/field-ref.ts';
+import { fieldTag } from '../../../shared/field-ref.ts';
 import { conventionFixture } from '../contract.ts';
 import { WordHost } from './word-host.ts';
 

@@ -8,7 +8,7 @@ import { sampleFile } from '../../../test/fixtures/sample.ts';
 import { wordUnderTest } from '../../../test/fakes/word/host.ts';
 import { HostBinding } from '../../binding/binding.ts';
 import { readFieldText } from '../../binding/field-codec.ts';
-import { type FieldRef, fieldTag } from '../../binding/field-ref.ts';
+import { type FieldRef, fieldTag } from '../../../shared/field-ref.ts';
 import { conventionFixture } from '../contract.ts';
 import type { EditHint } from '../port.ts';
 

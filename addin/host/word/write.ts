@@ -2,7 +2,7 @@
 // paragraphs that changed (the others keep their formatting, lists and the person's caret). Each control is
 // loaded just before and just after its write, in the same sync: the adapter learns what Word now shows, and
 // whether someone typed in the field while the batch was on its way (then their typing is merged back).
-import type { FieldRef } from '../../binding/field-ref.ts';
+import type { FieldRef } from '../../../shared/field-ref.ts';
 import { mergeText } from '../../binding/three-way.ts';
 import type { FieldState } from './field-state.ts';
 import type { FieldPart } from './layout.ts';

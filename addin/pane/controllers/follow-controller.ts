@@ -1,7 +1,7 @@
 // Who is here and whom this person follows: on every presence change, moves the follower to the presenter's
 // place (through `onMove`) and ends following when the presenter stops presenting or leaves.
 import type { ReactiveControllerHost } from 'lit';
-import type { EntityRef } from '../../binding/field-ref.ts';
+import type { EntityRef } from '../../../shared/field-ref.ts';
 import { follow, type FollowState, NOT_FOLLOWING, nextStep } from '../follow.ts';
 import type { PaneSession, Presence } from '../session-port.ts';
 import { SessionController } from './session-controller.ts';

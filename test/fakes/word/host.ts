@@ -2,7 +2,7 @@
 // contract, and the fake to inspect (round trips, document, events).
 import { WordHost, type WordHostOptions } from '../../../addin/host/word/word-host.ts';
 import type { WordApi } from '../../../addin/host/word/word-api.ts';
-import { type FieldRef, fieldTag } from '../../../addin/binding/field-ref.ts';
+import { type FieldRef, fieldTag } from '../../../shared/field-ref.ts';
 import { FakeWord, type FakeWordOptions } from './fake-word.ts';
 
 export function wordUnderTest(fake: FakeWordOptions = {}, options: Partial<WordHostOptions> = {}) {

@@ -2,7 +2,7 @@
 // numbers as numbers, pilots and persons by name, codes by French label. Reading back refuses what the model cannot
 // take (an unknown pilot, text in a number cell) and warns about what it takes but should not (a date outside the
 // period); both are marked on the cell by the adapter, never dropped.
-import type { CellValue } from './excel-api.ts';
+import type { CellValue } from './cell-value.ts';
 import type { Lookups, Vocabulary } from './lookups.ts';
 
 export type Codec = 'text' | 'number' | 'date' | 'pilot' | 'person' | 'organisation' | Vocabulary;

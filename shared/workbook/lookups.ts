@@ -1,6 +1,6 @@
 // What the workbook shows instead of ids and codes, and back: organisations and persons by name, vocabulary codes
 // by French label, objectives by number, actions by code, the convention period. Built from each snapshot.
-import { ACTION_STATUSES, ACTION_TYPES, BUDGET_NATURES, type ConventionSnapshot, INDICATOR_KINDS } from '../../../shared/index.ts';
+import { ACTION_STATUSES, ACTION_TYPES, BUDGET_NATURES, type ConventionSnapshot, INDICATOR_KINDS } from '../index.ts';
 
 export type Vocabulary = 'actionType' | 'status' | 'indicatorKind' | 'nature';
 

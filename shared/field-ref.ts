@@ -1,6 +1,6 @@
 // Addresses of what a host shows: an entity, and one field of it (a record field takes a key: `values.2026`).
 // The string form is the tag a host puts on its field, e.g. Word's content control `ctg:article:<id>:body`.
-import type { ModelKind } from '../../shared/index.ts';
+import type { ModelKind } from './index.ts';
 
 export type RefKind = ModelKind;
 

@@ -1,8 +1,8 @@
 // The workbook the convention becomes: four sheets, one Excel table each, a hidden id column binding each row to
 // its entity (a row is a position, not an identity), and a hidden « Listes » sheet feeding the drop-down lists.
 // Columns are fields of the row's entity, its parent (editing it moves the entity), or derived (computed).
-import type { ConventionSnapshot } from '../../../shared/index.ts';
-import type { EntityRef, FieldRef, RefKind } from '../../binding/field-ref.ts';
+import type { ConventionSnapshot } from '../index.ts';
+import type { EntityRef, FieldRef, RefKind } from '../field-ref.ts';
 import type { Codec } from './cell-codec.ts';
 import { leadingCode, type Lookups } from './lookups.ts';
 

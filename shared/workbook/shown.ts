@@ -1,10 +1,10 @@
 // The convention as the workbook shows it: field texts from the last snapshot, overlaid by every value written or
 // read since (titles, codes and planned amounts change without a new snapshot), the derived cells computed from
 // them (axis and objective labels, partners, planned budget), and the drop-down lists.
-import { type ConventionSnapshot, PARTNER_ROLES } from '../../../shared/index.ts';
-import { type EntityRef, type FieldRef, fieldTag } from '../../binding/field-ref.ts';
+import { type ConventionSnapshot, PARTNER_ROLES } from '../index.ts';
+import { type EntityRef, type FieldRef, fieldTag } from '../field-ref.ts';
 import { toCell } from './cell-codec.ts';
-import type { CellValue } from './excel-api.ts';
+import type { CellValue } from './cell-value.ts';
 import type { ColumnDef, LayoutRow, ListKey } from './layout.ts';
 import type { Lookups } from './lookups.ts';
 

@@ -1,8 +1,8 @@
 // One snapshot laid out as the workbook: the tables and their rows, which cell shows which field, and the cells as
 // they should read (from the shown model). Rebuilt at each render; the adapter's index of fields and entities.
-import type { ConventionSnapshot } from '../../../shared/index.ts';
-import { type EntityRef, type FieldRef, fieldTag } from '../../binding/field-ref.ts';
-import type { CellValue } from './excel-api.ts';
+import type { ConventionSnapshot } from '../index.ts';
+import { type EntityRef, type FieldRef, fieldTag } from '../field-ref.ts';
+import type { CellValue } from './cell-value.ts';
 import { conventionYears, type LayoutRow, layoutTables, rowKey, type TableDef, type TableKey, type TableLayout, tableDefs } from './layout.ts';
 import { Lookups } from './lookups.ts';
 import { ShownModel } from './shown.ts';

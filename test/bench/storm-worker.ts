@@ -1,0 +1,96 @@
+// Worker-thread entry of the join storm: a few of the joining clients, so that 20 clients decoding 5 MB each are
+// spread over several threads instead of queueing in the bench's one event loop. Started by storm-pool.ts.
+//
+// Per round: main → `StormRound`; the worker answers `{ type: 'ready' }`, blocks on the shared start signal (the
+// same for every worker), then starts all its clients at once and answers `StormResult`: each client's time from
+// the signal to synced, and the length of the storm text it then holds (checked by the caller).
+import { performance } from 'node:perf_hooks';
+import { parentPort } from 'node:worker_threads';
+import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
+import { WebSocket } from 'ws';
+import { WebsocketProvider } from 'y-websocket';
+import * as Y from 'yjs';
+
+export type StormClientKind = 'y-websocket' | 'hocuspocus';
+
+export interface StormRound {
+  readonly type: 'round';
+  readonly client: StormClientKind;
+  /** y-websocket: the server URL without the room; hocuspocus: the server URL. */
+  readonly url: string;
+  readonly room: string;
+  /** One entry per client this worker runs (a token for ours, nothing for the references). */
+  readonly params: ReadonlyArray<Record<string, string>>;
+  /** Int32Array[0] goes from 0 to 1 when every worker is ready. */
+  readonly signal: SharedArrayBuffer;
+}
+
+export interface StormResult {
+  readonly type: 'done';
+  readonly times: number[];
+  readonly textLengths: number[];
+}
+
+interface Joiner {
+  readonly doc: Y.Doc;
+  readonly synced: Promise<number>;
+  destroy(): void;
+}
+
+const wsPolyfill = WebSocket as unknown as typeof globalThis.WebSocket; // reason: `ws` has the DOM WebSocket surface
+
+function yWebsocketJoiner(round: StormRound, params: Record<string, string>, start: number): Joiner {
+  const doc = new Y.Doc();
+  const provider = new WebsocketProvider(round.url, round.room, doc, { params, WebSocketPolyfill: wsPolyfill, disableBc: true });
+  const synced = new Promise<number>((done) => {
+    const onSync = (isSynced: boolean) => {
+      if (!isSynced) return;
+      provider.off('sync', onSync);
+      done(performance.now() - start);
+    };
+    provider.on('sync', onSync);
+  });
+  return { doc, synced, destroy: () => provider.destroy() };
+}
+
+function hocuspocusJoiner(round: StormRound, start: number): Joiner {
+  const doc = new Y.Doc();
+  let done: (ms: number) => void = () => {};
+  const synced = new Promise<number>((resolve) => {
+    done = resolve;
+  });
+  const socket = new HocuspocusProviderWebsocket({ url: round.url, WebSocketPolyfill: WebSocket });
+  const provider = new HocuspocusProvider({
+    websocketProvider: socket,
+    name: round.room,
+    document: doc,
+    onSynced: () => done(performance.now() - start),
+  });
+  provider.attach();
+  return {
+    doc,
+    synced,
+    destroy: () => {
+      provider.destroy();
+      socket.destroy();
+    },
+  };
+}
+
+async function runRound(round: StormRound): Promise<StormResult> {
+  parentPort!.postMessage({ type: 'ready' });
+  // Blocks this thread (idle anyway) until the pool releases every worker at once.
+  Atomics.wait(new Int32Array(round.signal), 0, 0);
+  const start = performance.now();
+  const joiners = round.params.map((params) =>
+    round.client === 'y-websocket' ? yWebsocketJoiner(round, params, start) : hocuspocusJoiner(round, start),
+  );
+  const times = await Promise.all(joiners.map((j) => j.synced));
+  const textLengths = joiners.map((j) => j.doc.getText('history').length);
+  for (const j of joiners) j.destroy();
+  return { type: 'done', times, textLengths };
+}
+
+parentPort?.on('message', (round: StormRound) => {
+  void runRound(round).then((result) => parentPort!.postMessage(result));
+});
