@@ -1,5 +1,6 @@
 // The auth port and its jose HS256 adapter: signed tokens naming a convention, a party, an access level, a person
 // and an expiry; admin tokens name only a person. Verification errors become the server's typed errors.
+import { createSecretKey } from 'node:crypto';
 import { errors as joseErrors, jwtVerify, SignJWT } from 'jose';
 import { CtgError } from '../errors.ts';
 import { ACCESS_LEVELS, type Access } from '../protocol/session.ts';
@@ -34,6 +35,8 @@ const AUDIENCE = 'ctg';
 const MAX_TEXT = 200;
 
 export function hs256Auth(secret: Uint8Array, now: () => number = Date.now): Auth {
+  // One KeyObject for the life of the server: jose would otherwise import the raw secret at every check.
+  const key = createSecretKey(secret);
   return {
     async issue(claims, ttlSeconds) {
       const iat = Math.floor(now() / 1000);
@@ -47,13 +50,13 @@ export function hs256Auth(secret: Uint8Array, now: () => number = Date.now): Aut
         .setAudience(AUDIENCE)
         .setIssuedAt(iat)
         .setExpirationTime(iat + ttlSeconds)
-        .sign(secret);
+        .sign(key);
     },
 
     async verify(token) {
       let payload: Record<string, unknown>;
       try {
-        ({ payload } = await jwtVerify(token, secret, {
+        ({ payload } = await jwtVerify(token, key, {
           algorithms: ['HS256'],
           issuer: ISSUER,
           audience: AUDIENCE,
