@@ -8,6 +8,8 @@ import * as Y from 'yjs';
 import { type ConventionStatus, ENTITY_SPECS, isFrozen, type LockPolicy, REVIEW_ROOT, readReviewLog, readSnapshot, reviewOf } from '../../shared/index.ts';
 
 const REVIEW_BYTES = Buffer.from(REVIEW_ROOT, 'utf8');
+/** A new message names the `comments` root: its author and party are checked (comment-writes.ts). */
+const COMMENT_BYTES = Buffer.from(ENTITY_SPECS.comment.collection, 'utf8');
 /** `status` as an update names a map key it writes without an origin (length, then UTF-8). */
 const STATUS_KEY_BYTES = Buffer.from([6, ...Buffer.from('status', 'utf8')]);
 
@@ -22,6 +24,8 @@ export class LockCache {
   private readonly convention: Y.Map<unknown>;
   private readonly articles: Y.Map<unknown>;
   private readonly amendments: Y.Map<unknown>;
+  /** Messages exist: any update may change one, so every update is checked (only its author may). */
+  private readonly comments: Y.Map<unknown>;
   /** Byte strings one of which every update writing `convention.status` holds; null: compute again. */
   private statusNeedles: Buffer[] | null = null;
 
@@ -30,6 +34,7 @@ export class LockCache {
     this.convention = doc.getMap('convention');
     this.articles = doc.getMap(ENTITY_SPECS.article.collection);
     this.amendments = doc.getMap(ENTITY_SPECS.amendment.collection);
+    this.comments = doc.getMap(ENTITY_SPECS.comment.collection);
     doc.on('afterTransaction', this.onTransaction);
   }
 
@@ -45,18 +50,18 @@ export class LockCache {
   }
 
   /**
-   * True when an `edit` peer's update needs no check at all: nothing is locked, the review log is empty and the
-   * update does not name it (a new log entry always names its root), it cannot write the convention's status (it
+   * True when an `edit` peer's update needs no check at all: nothing is locked, the review log and the discussions are
+   * empty and the update names neither (a new entry always names its root), it cannot write the convention's status (it
    * holds neither the key nor the id of an entry the key held; an update of deletions only is always traced), and
    * nothing is held back that it could build on.
    */
   skipsChecks(update: Uint8Array): boolean {
     const { store } = this.doc;
-    if (store.pendingStructs !== null || store.pendingDs !== null || this.reviews._map.size > 0) return false;
+    if (store.pendingStructs !== null || store.pendingDs !== null || this.reviews._map.size > 0 || this.comments._map.size > 0) return false;
     if (this.current() !== null) return false;
     const bytes = Buffer.from(update.buffer, update.byteOffset, update.byteLength);
     // No new structs, only deletions (v1: the struct count comes first): cheap to trace, and it may remove the status.
-    if (bytes[0] === 0 || bytes.indexOf(REVIEW_BYTES) >= 0) return false;
+    if (bytes[0] === 0 || bytes.indexOf(REVIEW_BYTES) >= 0 || bytes.indexOf(COMMENT_BYTES) >= 0) return false;
     this.statusNeedles ??= statusNeedles(this.convention);
     return this.statusNeedles.every((needle) => bytes.indexOf(needle) < 0);
   }

@@ -188,9 +188,10 @@ describe('access rules', () => {
     editor.doc.getMap('articles').set('a1', new Y.Text('Objet'));
     settle([editor, commenter]);
     commenter.doc.getMap('threads').set('t1', new Y.Map([['resolved', false]]));
-    commenter.doc.getMap('comments').set('c1', new Y.Text('Je propose'));
+    // A message signed with the commenter's own name and party (the server checks both).
+    commenter.doc.getMap('comments').set('c1', new Y.Map<unknown>([['author', 'Test'], ['party', 'caf'], ['text', new Y.Text('Je propose')]]));
     settle([editor, commenter]);
-    expect(editor.doc.getMap('comments').get('c1')?.toString()).toBe('Je propose');
+    expect((editor.doc.getMap('comments').get('c1') as Y.Map<Y.Text> | undefined)?.get('text')?.toString()).toBe('Je propose');
     expect(commenter.denied).toEqual([]);
     (commenter.doc.getMap('articles').get('a1') as Y.Text).insert(0, 'Nouvel ');
     settle([editor, commenter]);

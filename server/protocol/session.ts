@@ -13,6 +13,7 @@ import {
 } from './messages.ts';
 import { REVIEW_ROOT } from '../../shared/index.ts';
 import type { LockCache } from './lock-cache.ts';
+import { commentWriteRefusal } from './comment-writes.ts';
 import { reviewWriteRefusal } from './review-writes.ts';
 import { reachesNothing, updateReach } from './update-reach.ts';
 import { cannotMoveLocks, targetsOf } from './update-targets.ts';
@@ -187,14 +188,14 @@ type Verdict =
   | { readonly kind: 'denied'; readonly reason: string }
   | { readonly kind: 'allowed'; readonly textOnly: boolean };
 
-/** Access roots, then the review log's rules, then the locks; an update is accepted or refused whole. */
+/** Access roots, then the review log's and the discussions' rules, then the locks; accepted or refused whole. */
 function judge(room: SyncRoom, peer: SessionPeer, update: Uint8Array): Verdict {
   const reach = updateReach(room.doc, update);
   if (reachesNothing(reach)) return { kind: 'nothing' };
   if (peer.access === 'comment' && [...reach.roots].some((root) => !peer.commentRoots.includes(root))) {
     return { kind: 'denied', reason: DENIED_REASON.comment };
   }
-  const refusal = reviewWriteRefusal(room.doc, reach.touches, peer);
+  const refusal = reviewWriteRefusal(room.doc, reach.touches, peer) ?? commentWriteRefusal(room.doc, reach.touches, peer);
   if (refusal) return { kind: 'denied', reason: refusal };
   const targets = targetsOf(reach.touches);
   const policy = room.locks.current();
