@@ -4,14 +4,11 @@
 import pg from 'pg';
 import { type Logger, silentLogger } from '../log.ts';
 import {
-  type Author,
-  type ConventionRecord,
   type Storage,
   StorageError,
-  type StoredUpdate,
   type UpdateInput,
-  type VersionInfo,
 } from './port.ts';
+import { bytes, type ConventionRow, toConvention, toUpdate, toVersionInfo, type UpdateRow, type VersionRow } from './rows.ts';
 
 export interface PostgresOptions {
   /** `postgres://user:password@host:5432/database` */
@@ -49,62 +46,6 @@ CREATE TABLE IF NOT EXISTS ${schema}.versions (
 /** Advisory-lock namespace of Concerto (first key of the two-int form): "CTG\0". */
 const LOCK_SPACE = 0x43544700;
 
-interface ConventionRow {
-  id: string;
-  title: string;
-  created_at: string;
-  created_by_name: string;
-  created_by_party: string;
-}
-interface UpdateRow {
-  seq: string;
-  convention_id: string;
-  data: Buffer;
-  author_name: string;
-  author_party: string;
-  at: string;
-  until: string;
-  count: number;
-}
-interface VersionRow {
-  convention_id: string;
-  id: string;
-  name: string;
-  author_name: string;
-  author_party: string;
-  at: string;
-  seq: string;
-  state?: Buffer;
-}
-
-const bytes = (buffer: Buffer): Uint8Array => new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-const author = (row: { author_name: string; author_party: string }): Author => ({
-  name: row.author_name,
-  party: row.author_party,
-});
-const toConvention = (row: ConventionRow): ConventionRecord => ({
-  id: row.id,
-  title: row.title,
-  createdAt: Number(row.created_at),
-  createdBy: { name: row.created_by_name, party: row.created_by_party },
-});
-const toUpdate = (row: UpdateRow): StoredUpdate => ({
-  seq: Number(row.seq),
-  conventionId: row.convention_id,
-  update: bytes(row.data),
-  author: author(row),
-  at: Number(row.at),
-  until: Number(row.until),
-  count: row.count,
-});
-const toVersionInfo = (row: VersionRow): VersionInfo => ({
-  id: row.id,
-  conventionId: row.convention_id,
-  name: row.name,
-  author: author(row),
-  at: Number(row.at),
-  seq: Number(row.seq),
-});
 
 const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
 const TABLES = ['conventions', 'updates', 'checkpoints', 'versions'] as const;

@@ -2,17 +2,15 @@
 // write method is one transaction, so a batch of updates costs one commit.
 import Database from 'better-sqlite3';
 import {
-  type Author,
   type Checkpoint,
   type ConventionRecord,
   type LogMerge,
   type Storage,
   StorageError,
   type StoredDocument,
-  type StoredUpdate,
   type UpdateInput,
-  type VersionInfo,
 } from './port.ts';
+import { bytes, type ConventionRow, toConvention, toUpdate, toVersionInfo, type UpdateRow, type VersionRow } from './rows.ts';
 
 export interface SqliteOptions {
   /** Database file (`:memory:` for tests). */
@@ -47,62 +45,6 @@ CREATE TABLE IF NOT EXISTS versions (
 ) STRICT;
 `;
 
-interface ConventionRow {
-  id: string;
-  title: string;
-  created_at: number;
-  created_by_name: string;
-  created_by_party: string;
-}
-interface UpdateRow {
-  seq: number;
-  convention_id: string;
-  data: Buffer;
-  author_name: string;
-  author_party: string;
-  at: number;
-  until: number;
-  count: number;
-}
-interface VersionRow {
-  convention_id: string;
-  id: string;
-  name: string;
-  author_name: string;
-  author_party: string;
-  at: number;
-  seq: number;
-  state?: Buffer;
-}
-
-const bytes = (buffer: Buffer): Uint8Array => new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
-const author = (row: { author_name: string; author_party: string }): Author => ({
-  name: row.author_name,
-  party: row.author_party,
-});
-const toConvention = (row: ConventionRow): ConventionRecord => ({
-  id: row.id,
-  title: row.title,
-  createdAt: row.created_at,
-  createdBy: { name: row.created_by_name, party: row.created_by_party },
-});
-const toUpdate = (row: UpdateRow): StoredUpdate => ({
-  seq: row.seq,
-  conventionId: row.convention_id,
-  update: bytes(row.data),
-  author: author(row),
-  at: row.at,
-  until: row.until,
-  count: row.count,
-});
-const toVersionInfo = (row: VersionRow): VersionInfo => ({
-  id: row.id,
-  conventionId: row.convention_id,
-  name: row.name,
-  author: author(row),
-  at: row.at,
-  seq: row.seq,
-});
 
 export function openSqliteStorage(options: SqliteOptions): Storage {
   const db = new Database(options.path);
