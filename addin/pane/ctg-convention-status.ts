@@ -19,7 +19,6 @@ import { fullTime, person, problemText } from './review-format.ts';
 import { theme } from './theme.ts';
 import './ctg-amendments.ts';
 
-
 export class CtgConventionStatus extends LitElement {
   static override properties = {
     review: { attribute: false },

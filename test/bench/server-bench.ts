@@ -10,12 +10,10 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
-import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
-import { WebSocket } from 'ws';
-import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { hs256Auth } from '../../server/auth/tokens.ts';
 import { sharedModel } from '../../server/model/port.ts';
+import { type BenchClient, hocuspocusClient, yWebsocketClient } from './bench-clients.ts';
 import { type StormJoin, StormPool } from './storm-pool.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -26,12 +24,6 @@ interface Running {
   readonly url: string;
   readonly pid: number;
   stop(): Promise<void>;
-}
-
-interface BenchClient {
-  readonly doc: Y.Doc;
-  readonly synced: Promise<number>;
-  destroy(): void;
 }
 
 interface Target {
@@ -67,22 +59,6 @@ const stopper = (proc: ChildProcess) => () =>
     proc.kill('SIGTERM');
     setTimeout(() => proc.kill('SIGKILL'), 3000).unref();
   });
-
-const wsPolyfill = WebSocket as unknown as typeof globalThis.WebSocket; // reason: `ws` has the DOM WebSocket surface
-
-function yWebsocketClient(url: string, room: string, doc: Y.Doc, params: Record<string, string>): BenchClient {
-  const started = performance.now();
-  const provider = new WebsocketProvider(url, room, doc, { params, WebSocketPolyfill: wsPolyfill, disableBc: true });
-  const synced = new Promise<number>((done) => {
-    const onSync = (isSynced: boolean) => {
-      if (!isSynced) return;
-      provider.off('sync', onSync);
-      done(performance.now() - started);
-    };
-    provider.on('sync', onSync);
-  });
-  return { doc, synced, destroy: () => provider.destroy() };
-}
 
 const auth = hs256Auth(new TextEncoder().encode(SECRET));
 
@@ -142,27 +118,7 @@ const hocuspocus: Target = {
     return { url: `http://127.0.0.1:${port}`, pid: proc.pid ?? 0, stop: stopper(proc) };
   },
   async connect(server, room, doc) {
-    const started = performance.now();
-    let done: (ms: number) => void = () => {};
-    const synced = new Promise<number>((resolve) => {
-      done = resolve;
-    });
-    const socket = new HocuspocusProviderWebsocket({ url: server.url.replace('http', 'ws'), WebSocketPolyfill: WebSocket });
-    const provider = new HocuspocusProvider({
-      websocketProvider: socket,
-      name: room,
-      document: doc,
-      onSynced: () => done(performance.now() - started),
-    });
-    provider.attach();
-    return {
-      doc,
-      synced,
-      destroy: () => {
-        provider.destroy();
-        socket.destroy();
-      },
-    };
+    return hocuspocusClient(server.url.replace('http', 'ws'), room, doc);
   },
   async stormJoin(server, room, count) {
     return { client: 'hocuspocus', url: server.url.replace('http', 'ws'), room, params: Array.from({ length: count }, () => ({})) };

@@ -6,10 +6,8 @@
 // the signal to synced, and the length of the storm text it then holds (checked by the caller).
 import { performance } from 'node:perf_hooks';
 import { parentPort } from 'node:worker_threads';
-import { HocuspocusProvider, HocuspocusProviderWebsocket } from '@hocuspocus/provider';
-import { WebSocket } from 'ws';
-import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { hocuspocusClient, yWebsocketClient } from './bench-clients.ts';
 
 export type StormClientKind = 'y-websocket' | 'hocuspocus';
 
@@ -31,59 +29,15 @@ export interface StormResult {
   readonly textLengths: number[];
 }
 
-interface Joiner {
-  readonly doc: Y.Doc;
-  readonly synced: Promise<number>;
-  destroy(): void;
-}
-
-const wsPolyfill = WebSocket as unknown as typeof globalThis.WebSocket; // reason: `ws` has the DOM WebSocket surface
-
-function yWebsocketJoiner(round: StormRound, params: Record<string, string>, start: number): Joiner {
-  const doc = new Y.Doc();
-  const provider = new WebsocketProvider(round.url, round.room, doc, { params, WebSocketPolyfill: wsPolyfill, disableBc: true });
-  const synced = new Promise<number>((done) => {
-    const onSync = (isSynced: boolean) => {
-      if (!isSynced) return;
-      provider.off('sync', onSync);
-      done(performance.now() - start);
-    };
-    provider.on('sync', onSync);
-  });
-  return { doc, synced, destroy: () => provider.destroy() };
-}
-
-function hocuspocusJoiner(round: StormRound, start: number): Joiner {
-  const doc = new Y.Doc();
-  let done: (ms: number) => void = () => {};
-  const synced = new Promise<number>((resolve) => {
-    done = resolve;
-  });
-  const socket = new HocuspocusProviderWebsocket({ url: round.url, WebSocketPolyfill: WebSocket });
-  const provider = new HocuspocusProvider({
-    websocketProvider: socket,
-    name: round.room,
-    document: doc,
-    onSynced: () => done(performance.now() - start),
-  });
-  provider.attach();
-  return {
-    doc,
-    synced,
-    destroy: () => {
-      provider.destroy();
-      socket.destroy();
-    },
-  };
-}
-
 async function runRound(round: StormRound): Promise<StormResult> {
   parentPort!.postMessage({ type: 'ready' });
   // Blocks this thread (idle anyway) until the pool releases every worker at once.
   Atomics.wait(new Int32Array(round.signal), 0, 0);
   const start = performance.now();
   const joiners = round.params.map((params) =>
-    round.client === 'y-websocket' ? yWebsocketJoiner(round, params, start) : hocuspocusJoiner(round, start),
+    round.client === 'y-websocket'
+      ? yWebsocketClient(round.url, round.room, new Y.Doc(), params, start)
+      : hocuspocusClient(round.url, round.room, new Y.Doc(), start),
   );
   const times = await Promise.all(joiners.map((j) => j.synced));
   const textLengths = joiners.map((j) => j.doc.getText('history').length);
