@@ -32,7 +32,7 @@ async function seed(storage = createMemoryStorage()) {
   return { storage, expected: text.toString() };
 }
 
-const replay = (checkpoint: Uint8Array | undefined, rows: Array<{ update: Uint8Array }>) => {
+const replay = (checkpoint: Uint8Array | undefined, rows: ReadonlyArray<{ update: Uint8Array }>) => {
   const doc = new Y.Doc();
   if (checkpoint) Y.applyUpdate(doc, checkpoint);
   for (const row of rows) Y.applyUpdate(doc, row.update);
@@ -62,4 +62,37 @@ describe('compactConvention', () => {
       expect(replay(loaded.checkpoint?.state, [])).toBe(expected);
     });
   }
+
+  it('merges a long sitting in slices, giving the event loop a turn between them, with the same result', async () => {
+    const storage = openSqliteStorage({ path: ':memory:' });
+    const doc = new Y.Doc();
+    const rows: Array<{ update: Uint8Array; at: number }> = [];
+    doc.on('update', (update: Uint8Array) => rows.push({ update, at: rows.length * 100 }));
+    const text = doc.getText('t');
+    for (let i = 0; i < 1200; i++) text.insert(text.length, `${i} `);
+    const [first, ...rest] = rows;
+    await storage.createConvention({ id: 'c', title: 'C', createdAt: 0, createdBy: alice }, { conventionId: 'c', author: alice, ...first! });
+    await storage.appendUpdates(rest.map((row) => ({ conventionId: 'c', author: alice, ...row })));
+
+    let turns = 0;
+    let ticking = true;
+    const tick = () => {
+      turns++;
+      if (ticking) setImmediate(tick);
+    };
+    setImmediate(tick);
+    // sliceMs 0: a turn at every pause point, so the count does not depend on the machine's speed.
+    const result = await compactConvention(storage, 'c', { historyWindowMs: 5 * MINUTE, now: 60 * MINUTE, sliceRows: 100, sliceMs: 0 });
+    ticking = false;
+
+    expect(result).toMatchObject({ mergedRuns: 1, rowsBefore: 1200, rowsAfter: 1 });
+    // 1200 rows replayed one by one, 12 pages read, 24 slices of 50 merged: the loop ran between them.
+    expect(turns).toBeGreaterThan(1200 + 12 + 24);
+    const log = await storage.readLog('c');
+    expect(log).toHaveLength(1);
+    expect(log[0]).toMatchObject({ count: 1200, at: 0, until: 1199 * 100 });
+    expect(replay(undefined, log)).toBe(text.toString());
+    const loaded = await storage.load('c');
+    expect(replay(loaded.checkpoint?.state, loaded.updates)).toBe(text.toString());
+  });
 });
