@@ -6,7 +6,6 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
 import { Redis } from 'ioredis';
 import pg from 'pg';
@@ -14,6 +13,7 @@ import { WebSocket } from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { hs256Auth } from '../../server/auth/tokens.ts';
+import { measureFanOut } from './fan-out.ts';
 import { freshDatabase, POSTGRES_ADMIN_URL, REDIS_URL, type TestDatabase } from '../services/services.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -100,14 +100,6 @@ async function connect(server: Instance, room: string): Promise<{ doc: Y.Doc; de
   return { doc, destroy: () => provider.destroy() };
 }
 
-async function until(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const started = Date.now();
-  while (!check()) {
-    if (Date.now() - started > timeoutMs) throw new Error(`délai dépassé : ${what}`);
-    await sleep(2);
-  }
-}
-
 /** The writer on `writerOn`, reader i on `readersOn[i % length]`: latencies per reader instance index. */
 async function fanOut(writerOn: Instance, readersOn: Instance[], room: string): Promise<number[][]> {
   const writer = await connect(writerOn, room);
@@ -115,30 +107,12 @@ async function fanOut(writerOn: Instance, readersOn: Instance[], room: string): 
     Array.from({ length: READERS }, async (_, i) => ({ at: i % readersOn.length, ...(await connect(readersOn[i % readersOn.length]!, room)) })),
   );
   const latencies: number[][] = readersOn.map(() => []);
-  const sentAt: number[] = [];
-  let received = 0;
-  for (const reader of readers) {
-    const map = reader.doc.getMap<number>('banc');
-    map.observe(() => {
-      const n = map.get('n');
-      if (n === undefined || sentAt[n] === undefined) return;
-      latencies[reader.at]!.push(performance.now() - sentAt[n]);
-      received++;
-    });
-  }
-  const warmup = writer.doc.getMap<number>('echauffement');
-  for (let i = 0; i < 50; i++) {
-    warmup.set('n', i);
-    await sleep(5);
-  }
-  await until(() => readers.every((r) => r.doc.getMap<number>('echauffement').get('n') === 49), 20_000, 'échauffement');
-  const map = writer.doc.getMap<number>('banc');
-  for (let i = 0; i < UPDATES; i++) {
-    sentAt[i] = performance.now();
-    map.set('n', i);
-    await sleep(5);
-  }
-  await until(() => received >= UPDATES * READERS, 30_000, 'diffusion');
+  await measureFanOut(
+    writer.doc,
+    readers.map((r) => r.doc),
+    UPDATES,
+    (index, ms) => latencies[readers[index]!.at]!.push(ms),
+  );
   for (const c of [writer, ...readers]) c.destroy();
   await sleep(200);
   return latencies;

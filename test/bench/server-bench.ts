@@ -2,11 +2,11 @@
 // own process: ours (`ctg serve`, SQLite) vs @y/websocket-server 0.1.1 (stock y-websocket client) and
 // @hocuspocus/server 4.7.0 (its own provider). Run alone with `tsx test/bench/server-bench.ts`; the join storm alone with
 // `CTG_BENCH_ONLY=storm npx tsx test/bench/server-bench.ts` (its clients run in worker threads, storm-pool.ts;
-// `CTG_BENCH_VERBOSE=1` prints each storm round).
+// `CTG_BENCH_VERBOSE=1` prints each storm round, `CTG_BENCH_STORM_WORKERS=N` sets the number of threads).
 import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createServer } from 'node:net';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { pathToFileURL } from 'node:url';
@@ -14,6 +14,7 @@ import * as Y from 'yjs';
 import { hs256Auth } from '../../server/auth/tokens.ts';
 import { sharedModel } from '../../server/model/port.ts';
 import { type BenchClient, hocuspocusClient, yWebsocketClient } from './bench-clients.ts';
+import { measureFanOut, until } from './fan-out.ts';
 import { type StormJoin, StormPool } from './storm-pool.ts';
 
 const ROOT = resolve(import.meta.dirname, '..', '..');
@@ -132,14 +133,6 @@ const percentile = (samples: number[], q: number) => {
   return sorted[Math.min(sorted.length - 1, Math.ceil(q * sorted.length) - 1)] ?? Number.NaN;
 };
 
-async function until(check: () => boolean, timeoutMs: number, what: string): Promise<void> {
-  const start = Date.now();
-  while (!check()) {
-    if (Date.now() - start > timeoutMs) throw new Error(`délai dépassé : ${what}`);
-    await sleep(2);
-  }
-}
-
 const rssKiB = (pid: number) => Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? Number.NaN);
 
 function newDoc(target: Target, room: string): Y.Doc {
@@ -148,40 +141,19 @@ function newDoc(target: Target, room: string): Y.Doc {
   return doc;
 }
 
-/**
- * 1 writer, 40 readers, 300 small updates 5 ms apart: time from the writer's change to each reader's event. 50
- * unmeasured updates first, so the client process is as warm for the first server as for the last.
- */
+/** 1 writer, 40 readers, 300 small updates 5 ms apart (fan-out.ts), after 50 unmeasured ones. */
 async function fanOut(target: Target, server: Running, room: string): Promise<number[]> {
   const writer = await target.connect(server, room, newDoc(target, room));
   await writer.synced;
   const readers = await Promise.all(Array.from({ length: 40 }, () => target.connect(server, room, new Y.Doc())));
   await Promise.all(readers.map((r) => r.synced));
-  const sentAt: number[] = [];
   const latencies: number[] = [];
-  let received = 0;
-  for (const reader of readers) {
-    const map = reader.doc.getMap<number>('banc');
-    map.observe(() => {
-      const n = map.get('n');
-      if (n === undefined || sentAt[n] === undefined) return;
-      latencies.push(performance.now() - sentAt[n]);
-      received++;
-    });
-  }
-  const map = writer.doc.getMap<number>('banc');
-  const warmup = writer.doc.getMap<number>('echauffement');
-  for (let i = 0; i < 50; i++) {
-    warmup.set('n', i);
-    await sleep(5);
-  }
-  await until(() => readers.every((r) => r.doc.getMap<number>('echauffement').get('n') === 49), 20_000, 'échauffement');
-  for (let i = 0; i < 300; i++) {
-    sentAt[i] = performance.now();
-    map.set('n', i);
-    await sleep(5);
-  }
-  await until(() => received >= 300 * 40, 20_000, 'diffusion');
+  await measureFanOut(
+    writer.doc,
+    readers.map((r) => r.doc),
+    300,
+    (_reader, ms) => latencies.push(ms),
+  );
   for (const c of [writer, ...readers]) c.destroy();
   await sleep(200);
   return latencies;
@@ -214,6 +186,8 @@ interface StormRoundResult {
   readonly times: number[];
   /** CPU the server process used during the round. */
   readonly serverCpuMs: number;
+  /** CPU the bench process (its storm clients, all threads) used during the round. */
+  readonly clientsCpuMs: number;
 }
 
 /**
@@ -222,22 +196,31 @@ interface StormRoundResult {
  */
 async function stormRound(target: Target, server: Running, pool: StormPool, textLength: number): Promise<StormRoundResult> {
   const cpuBefore = cpuMs(server.pid);
+  const clientsBefore = process.cpuUsage();
   const { times, textLengths } = await pool.join(await target.stormJoin(server, 'storm', 20));
   const serverCpuMs = cpuMs(server.pid) - cpuBefore;
+  const clients = process.cpuUsage(clientsBefore);
+  const clientsCpuMs = Math.round((clients.user + clients.system) / 1000);
   if (textLengths.some((length) => length !== textLength)) {
     throw new Error(`${target.name} : historique incomplet après synchronisation (${textLengths.join(', ')} ≠ ${textLength})`);
   }
   if (process.env.CTG_BENCH_VERBOSE) {
-    const line = `p50 ${percentile(times, 0.5).toFixed(0)} ms, max ${Math.max(...times).toFixed(0)} ms, server CPU ${serverCpuMs} ms`;
+    const line = `p50 ${percentile(times, 0.5).toFixed(0)} ms, max ${Math.max(...times).toFixed(0)} ms, server CPU ${serverCpuMs} ms, clients CPU ${clientsCpuMs} ms`;
     console.error(`  storm round, ${target.name}: ${line}`);
   }
   await sleep(300);
-  return { times, serverCpuMs };
+  return { times, serverCpuMs, clientsCpuMs };
 }
 
 const THROUGHPUT_UPDATES = 2000;
-/** Worker threads running the join storm's 20 clients (5 each). */
-const STORM_WORKERS = 4;
+/**
+ * Worker threads running the join storm's 20 clients: one per core, so that the clients use the machine without
+ * queueing threads on it (with 4 threads on 2 cores, context switches added ~15 % to the clients' CPU and the
+ * result was noisier). `CTG_BENCH_STORM_WORKERS` overrides it.
+ */
+const STORM_WORKERS = Number(process.env.CTG_BENCH_STORM_WORKERS ?? availableParallelism());
+/** Measured storm rounds per server (visited in one order then the reverse, `STORM_ROUNDS / 2` times each way). */
+const STORM_ROUNDS = 10;
 
 async function storedUpdates(server: Running): Promise<number | null> {
   const text = await (await fetch(`${server.url}/metrics`)).text().catch(() => '');
@@ -299,8 +282,9 @@ const freePort = () =>
 export interface ServerBenchRow {
   readonly target: string;
   readonly fanOut: { p50: number; p99: number; samples: number };
-  /** `serverCpuMs`: the server process' CPU time during one storm round (median of the rounds). */
-  readonly joinStorm: { p50: number; p99: number; historyBytes: number; serverCpuMs: number };
+  /** `serverCpuMs` / `clientsCpuMs`: CPU time of the server process / of the 20 clients during one storm round
+   * (medians of the rounds). */
+  readonly joinStorm: { p50: number; p99: number; historyBytes: number; serverCpuMs: number; clientsCpuMs: number };
   /** `stored` / `sent`: updates the server reports stored (ours) out of those sent. */
   readonly throughput: { perSecond: number; stored: number | null; sent: number };
   readonly durable: boolean;
@@ -326,11 +310,16 @@ export async function runServerBench(): Promise<ServerBenchRow[]> {
     if (only.has('memory')) for (const t of targets) memoryOf.set(t, await memory(t, serverOf(t)));
     const latencies = new Map<Target, number[]>(targets.map((t) => [t, []]));
     if (only.has('fanout')) {
+      // One unmeasured round each first, as for the storm: what is measured is a server that has run its code before
+      // (ours runs more of it per update — storage, access and lock checks — and its first few hundred updates, while
+      // V8 still compiles it, were ~0.1 ms slower than the same updates later).
+      for (const t of targets) await fanOut(t, serverOf(t), 'fanout-warm');
       for (const [i, t] of there().entries()) latencies.get(t)!.push(...(await fanOut(t, serverOf(t), `fanout-${i}`)));
     }
     const joins = new Map<Target, number[]>(targets.map((t) => [t, []]));
     const history = new Map<Target, number>();
     const stormCpu = new Map<Target, number[]>(targets.map((t) => [t, []]));
+    const clientsCpu = new Map<Target, number[]>(targets.map((t) => [t, []]));
     if (only.has('storm')) {
       const seeders: BenchClient[] = [];
       const lengths = new Map<Target, number>();
@@ -345,11 +334,12 @@ export async function runServerBench(): Promise<ServerBenchRow[]> {
         await sleep(1500);
         // One unmeasured round each, so the workers' first connections and code loading count for no server.
         for (const t of targets) await stormRound(t, serverOf(t), pool, lengths.get(t)!);
-        for (let round = 0; round < 2; round++) {
+        for (let round = 0; round < STORM_ROUNDS / 2; round++) {
           for (const t of there()) {
-            const { times, serverCpuMs } = await stormRound(t, serverOf(t), pool, lengths.get(t)!);
+            const { times, serverCpuMs, clientsCpuMs } = await stormRound(t, serverOf(t), pool, lengths.get(t)!);
             joins.get(t)!.push(...times);
             stormCpu.get(t)!.push(serverCpuMs);
+            clientsCpu.get(t)!.push(clientsCpuMs);
           }
         }
       } finally {
@@ -373,6 +363,7 @@ export async function runServerBench(): Promise<ServerBenchRow[]> {
           p99: percentile(join, 0.99),
           historyBytes: history.get(t) ?? 0,
           serverCpuMs: percentile(stormCpu.get(t)!, 0.5),
+          clientsCpuMs: percentile(clientsCpu.get(t)!, 0.5),
         },
         throughput: {
           perSecond: rate.reduce((sum, r) => sum + r.perSecond, 0) / Math.max(1, rate.length),
@@ -404,7 +395,7 @@ function print(rows: ServerBenchRow[]): void {
           'fan-out p99 ms': f(r.fanOut.p99),
           'join storm p50 ms': f(r.joinStorm.p50),
           'join storm p99 ms': f(r.joinStorm.p99),
-          'storm server CPU ms': r.joinStorm.serverCpuMs,
+          'storm CPU ms server / clients': `${r.joinStorm.serverCpuMs} / ${r.joinStorm.clientsCpuMs}`,
           'updates/s': Math.round(r.throughput.perSecond),
           durable: r.durable ? `oui (${r.throughput.stored}/${r.throughput.sent} stockées)` : 'non',
           'KiB / convention': Math.round(r.memory.perConventionKiB),
@@ -429,7 +420,7 @@ function print(rows: ServerBenchRow[]): void {
   );
   const history = rows[0]?.joinStorm.historyBytes ?? 0;
   console.log(
-    `fan-out: 1 writer → 40 readers × 300 updates, twice per server; join storm: 20 clients at once (${STORM_WORKERS} worker threads) × 4 rounds after 1 unmeasured, ` +
+    `fan-out: 1 writer → 40 readers × 300 updates, twice per server after 1 unmeasured round; join storm: 20 clients at once (${STORM_WORKERS} worker threads) × ${STORM_ROUNDS} rounds after 1 unmeasured, ` +
       `history ${(history / 1024 / 1024).toFixed(1)} MiB; throughput: 2000 updates back to back, twice per server`,
   );
 }

@@ -1,6 +1,7 @@
-// The join storm's clients, spread over worker threads (storm-worker.ts): 4 workers × 5 clients by default, the same
+// The join storm's clients, spread over worker threads (storm-worker.ts): one worker per core by default, the same
 // stock clients as the rest of the bench, started together by one shared signal. The workers live for the whole
 // storm phase and serve every server in turn, so none gets colder or warmer clients than another.
+import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { StormClientKind, StormResult, StormRound } from './storm-worker.ts';
 
@@ -37,7 +38,7 @@ const nextMessage = <T>(worker: Worker): Promise<T> =>
 export class StormPool {
   private readonly workers: Worker[];
 
-  constructor(size = 4) {
+  constructor(size = availableParallelism()) {
     const workerData = { tsx: import.meta.resolve('tsx/esm/api'), entry: new URL('./storm-worker.ts', import.meta.url).href };
     this.workers = Array.from({ length: size }, () => {
       const worker = new Worker(BOOT, { eval: true, workerData });

@@ -45,6 +45,9 @@ async function runRound(round: StormRound): Promise<StormResult> {
   return { type: 'done', times, textLengths };
 }
 
+// Each stock y-websocket provider adds a process `exit` listener; a worker runs up to 20 of them.
+process.setMaxListeners(50);
+
 parentPort?.on('message', (round: StormRound) => {
   void runRound(round).then((result) => parentPort!.postMessage(result));
 });
