@@ -1,8 +1,11 @@
 // Versions over the HTTP API in-process: open one read-only, compare two with a summary per entity.
 import { describe, expect, it } from 'vitest';
-import { ConventionDoc } from '../../shared/index.ts';
+import { ConventionDoc, readSnapshot } from '../../shared/index.ts';
+import * as Y from 'yjs';
+import { createMemoryBus } from '../bus/memory.ts';
 import { createCore } from '../server.ts';
 import { createMemoryStorage } from '../storage/memory.ts';
+import { droppingBus } from '../sync/test-support.ts';
 
 const secret = new TextEncoder().encode('secret de test pour les versions');
 
@@ -60,5 +63,42 @@ describe('versions API', () => {
         ],
       },
     ]);
+  });
+
+  it('records what every instance stored, even an update this instance has not received yet', async () => {
+    const storage = createMemoryStorage();
+    // The bus between the two instances loses every message: only the shared storage tells one of the other's edits.
+    const bus = droppingBus(createMemoryBus(), () => true);
+    const a = createCore({ storage, bus, secret, publicUrl: 'http://a.ctg.test', resyncMs: 0 });
+    const b = createCore({ storage, bus, secret, publicUrl: 'http://b.ctg.test', resyncMs: 0 });
+    const admin = await a.auth.issue({ kind: 'admin', name: 'Admin' }, 3600);
+    await a.app.request('/api/conventions', {
+      method: 'POST',
+      headers: { Authorization: `Bearer ${admin}`, 'Content-Type': 'application/json' },
+      body: JSON.stringify({ id: 'multi' }),
+    });
+    const editor = await a.auth.issue({ kind: 'participant', convention: 'multi', party: 'caf', access: 'edit', name: 'Claire' }, 3600);
+    await b.documents.withRoom('multi', async (roomB) => {
+      await a.documents.withRoom('multi', async (roomA) => {
+        const model = new ConventionDoc(roomA.doc);
+        model.update('article', model.childIds('article')[0]!, { title: 'Titre posé sur l’instance A' });
+        await a.writer.flush();
+      });
+      expect(readSnapshot(roomB.doc).articles[0]!.title).not.toBe('Titre posé sur l’instance A');
+
+      const res = await b.app.request('/api/conventions/multi/versions', {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${editor}`, 'Content-Type': 'application/json' },
+        body: JSON.stringify({ name: 'Copil du 12 mars' }),
+      });
+      expect(res.status).toBe(201);
+      const { id } = (await res.json()) as { id: string };
+      const version = (await storage.getVersion('multi', id))!;
+      expect(version.seq).toBe(await storage.lastSeq('multi'));
+      const doc = new Y.Doc();
+      Y.applyUpdate(doc, version.state);
+      expect(readSnapshot(doc).articles[0]!.title).toBe('Titre posé sur l’instance A');
+    });
+    await Promise.all([a.shutdown(), b.shutdown()]);
   });
 });

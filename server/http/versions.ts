@@ -9,6 +9,7 @@ import { CtgError } from '../errors.ts';
 import type { VersionInfo } from '../storage/port.ts';
 import { diffSnapshots } from '../versions/diff.ts';
 import { versionId } from '../sync/signature-recorder.ts';
+import { storedState } from '../versions/stored-state.ts';
 import { summarise } from '../versions/summary.ts';
 import type { AppDeps, AppEnv } from './context.ts';
 import { conventionIdOf, readBody, requiredText } from './input.ts';
@@ -24,19 +25,19 @@ export function versionRoutes(deps: AppDeps): Hono<AppEnv> {
     const id = conventionIdOf(c.req.param('id') ?? '');
     requireAccess(claims, id, 'edit');
     const name = requiredText(await readBody(c), 'name', 120);
-    const version = await documents.withRoom(id, async (room) => {
-      await writer.flush();
-      const seq = await storage.lastSeq(id);
-      return {
-        id: versionId(now()),
-        conventionId: id,
-        name,
-        author: { name: claims.name, party: claims.kind === 'admin' ? 'admin' : claims.party },
-        at: now(),
-        seq,
-        state: Y.encodeStateAsUpdate(room.doc),
-      };
-    });
+    if (!(await storage.getConvention(id))) throw new CtgError('convention_not_found');
+    // What this instance accepted is stored first; other instances store before anyone sees their updates.
+    await writer.flush();
+    const { seq, state } = await storedState(storage, id);
+    const version = {
+      id: versionId(now()),
+      conventionId: id,
+      name,
+      author: { name: claims.name, party: claims.kind === 'admin' ? 'admin' : claims.party },
+      at: now(),
+      seq,
+      state,
+    };
     await storage.saveVersion(version);
     const { state: _state, ...info } = version;
     return c.json(present(info), 201);
