@@ -77,6 +77,15 @@ export const MESSAGES = {
     en: 'Ask the person coordinating the convention for a new access link.',
   },
   'status.rejoin': { fr: 'Saisir un autre lien', en: 'Enter another link' },
+  'status.writeRefusedHint': {
+    fr: "Cette modification n'est pas dans la convention : votre copie diffère de celle des autres participants. Reprenez la version du serveur pour retrouver le texte que tous voient.",
+    en: "This change is not in the convention: your copy differs from everyone else's. Reload the server's version to get back the text everyone sees.",
+  },
+  'status.reload': { fr: 'Reprendre la version du serveur', en: "Reload the server's version" },
+  'status.reloadPending': {
+    fr: 'Les modifications pas encore envoyées seront perdues.',
+    en: 'Changes not sent yet will be lost.',
+  },
 
   'presence.title': { fr: 'Qui est là', en: 'Who is here' },
   'presence.you': { fr: '(vous)', en: '(you)' },

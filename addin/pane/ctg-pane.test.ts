@@ -264,6 +264,36 @@ describe('with a live session', () => {
     expect(deepText(deepQuery(pane, 'ctg-join'))).toContain("Lien d'accès invalide ou expiré");
   });
 
+  it('a change the server refused offers to take the server’s version again, not another link', async () => {
+    const { pane, session, rerender } = await mountPane();
+    const reloads: unknown[] = [];
+    const leaves: unknown[] = [];
+    pane.addEventListener('ctg-reload', (event) => reloads.push(event.detail));
+    pane.addEventListener('ctg-leave', (event) => leaves.push(event.detail));
+    const reason = 'Article 3 validé par toutes les parties : rouvrez-le pour le modifier.';
+    session.setConnection({
+      status: 'connected',
+      pending: 0,
+      writeRefused: true,
+      problem: { fr: `Modification refusée par le serveur : ${reason}`, en: `Change refused by the server: ${reason}` },
+    });
+    await rerender();
+    const alert = deepQuery(pane, 'ctg-status [data-problem="write-refused"]');
+    expect(alert.textContent).toContain(reason);
+    expect(alert.textContent).toContain('votre copie diffère de celle des autres participants');
+    expect(alert.textContent).not.toContain('Les modifications pas encore envoyées seront perdues');
+    expect(deepText(pane)).not.toContain("Demandez un nouveau lien d'accès");
+    expect(deepQueryAll(pane, 'ctg-status button').some((b) => b.textContent?.includes('Saisir un autre lien'))).toBe(false);
+
+    session.setConnection({ status: 'offline', pending: 2, writeRefused: true });
+    await rerender();
+    expect(deepQuery(pane, 'ctg-status [data-problem="write-refused"]').textContent).toContain('Les modifications pas encore envoyées seront perdues');
+    deepQuery(pane, 'ctg-status button[data-act="reload"]').click();
+    await rerender();
+    expect(reloads).toHaveLength(1);
+    expect(leaves).toHaveLength(0);
+  });
+
   it('shows a failed selection in the document as a message that can be closed', async () => {
     const { pane, session } = await mountPane();
     pane.host = recordingHost({ failSelect: true }).host;

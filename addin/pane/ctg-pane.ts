@@ -138,7 +138,7 @@ export class CtgPane extends LitElement {
     const tabs: Tab[] = TABS.filter((name) => name !== 'add' || canEdit);
     const mentions = unseenMentions(this.review.value?.review?.snapshot ?? null, session.identity, this.storage).length;
     return html`
-      <ctg-status .heading=${snapshot?.convention.title ?? ''} .identity=${identity} .connection=${this.connection.value} lang=${lang} @ctg-leave=${this.leave}></ctg-status>
+      <ctg-status .heading=${snapshot?.convention.title ?? ''} .identity=${identity} .connection=${this.connection.value} lang=${lang} @ctg-leave=${this.leave} @ctg-reload=${this.reload}></ctg-status>
       ${this.notice
         ? html`<div class="alert warning notice" role="alert">
             <p>${t(lang, this.notice.key, { message: this.notice.message })}</p>
@@ -217,6 +217,10 @@ export class CtgPane extends LitElement {
     this.leaving = true;
     this.leftBecause = this.connection.value?.problem ?? null;
     this.dispatchEvent(outward('ctg-leave', {}));
+  };
+
+  private readonly reload = (): void => {
+    this.dispatchEvent(outward('ctg-reload', {}));
   };
 
   private switchLang(lang: Lang): void {

@@ -58,15 +58,26 @@ export class CtgStatus extends LitElement {
         ${connection.pending > 0 ? html`<span class="pending">${tn(lang, 'status.pending', connection.pending)}</span>` : nothing}
       </div>
       ${connection.status === 'offline' && this.identity?.access !== 'view' ? html`<p class="hint">${t(lang, 'status.offlineHint')}</p>` : nothing}
-      ${connection.problem || connection.status === 'refused'
-        ? html`<div class="alert ${connection.status === 'refused' ? 'error' : 'warning'}" role="alert">
+      ${connection.status === 'refused'
+        ? html`<div class="alert error" role="alert">
             ${connection.problem ? html`<p>${pick(lang, connection.problem)}</p>` : nothing}
             <p>${t(lang, 'status.refusedHint')}</p>
             <button class="secondary" type="button" @click=${() => this.dispatchEvent(inward('ctg-leave', {}))}>
               ${t(lang, 'status.rejoin')}
             </button>
           </div>`
-        : nothing}
+        : connection.writeRefused
+          ? html`<div class="alert warning" role="alert" data-problem="write-refused">
+              ${connection.problem ? html`<p>${pick(lang, connection.problem)}</p>` : nothing}
+              <p>${t(lang, 'status.writeRefusedHint')}</p>
+              ${connection.pending > 0 ? html`<p>${t(lang, 'status.reloadPending')}</p>` : nothing}
+              <button type="button" data-act="reload" @click=${() => this.dispatchEvent(inward('ctg-reload', {}))}>
+                ${t(lang, 'status.reload')}
+              </button>
+            </div>`
+          : connection.problem
+            ? html`<div class="alert warning" role="alert"><p>${pick(lang, connection.problem)}</p></div>`
+            : nothing}
     `;
   }
 

@@ -12,6 +12,12 @@ export interface JoinDetail {
 /** `ctg-leave`: the person went back to the join screen; the shell disposes the session and sets it to null. */
 export type LeaveDetail = Record<string, never>;
 
+/**
+ * `ctg-reload`: the server refused a change this copy holds; the person asked for the server's version. The shell
+ * forgets the device's copy (`ConventionSession.discardLocalCopy`) and opens the convention again.
+ */
+export type ReloadDetail = Record<string, never>;
+
 /** `ctg-lang`: the person switched language (already saved to the pane's storage). */
 export interface LangDetail {
   lang: Lang;
@@ -24,6 +30,7 @@ declare global {
   interface HTMLElementEventMap {
     'ctg-join': CustomEvent<JoinDetail>;
     'ctg-leave': CustomEvent<LeaveDetail>;
+    'ctg-reload': CustomEvent<ReloadDetail>;
     'ctg-lang': CustomEvent<LangDetail>;
     'ctg-select': CustomEvent<SelectDetail>;
   }

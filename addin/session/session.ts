@@ -16,6 +16,11 @@ export interface ConnectionState {
   pending: number;
   /** Why the server refused or closed the connection, in French and English. */
   problem?: { fr: string; en: string };
+  /**
+   * The server refused a change this copy holds (a part locked meanwhile, an access that does not allow it): until
+   * the copy is taken again from the server (`discardLocalCopy`), it shows something the others do not have.
+   */
+  writeRefused?: boolean;
 }
 
 export interface Presence {
@@ -52,6 +57,7 @@ export class ConventionSession {
   private readonly persistence: IndexeddbPersistence | null;
   private state: ConnectionState = { status: 'connecting', pending: 0 };
   private readonly listeners = new Set<(state: ConnectionState) => void>();
+  private disposed = false;
 
   constructor(readonly options: SessionOptions) {
     const claims = readTokenClaims(options.token);
@@ -61,6 +67,10 @@ export class ConventionSession {
     const wsUrl = `${options.server.replace(/^http/, 'ws')}/sync`;
     this.provider = new WebsocketProvider(wsUrl, options.conventionId, this.ydoc, {
       params: { token: options.token },
+      // Tabs of one browser meet through the server only: it holds the convention and its access rights, and a change
+      // it refused must not travel from tab to tab (y-websocket's BroadcastChannel would carry it to another tab,
+      // and from there to the server under that tab's access).
+      disableBc: true,
       ...(options.WebSocketPolyfill ? { WebSocketPolyfill: options.WebSocketPolyfill } : {}),
     });
     this.provider.awareness.setLocalStateField('user', {
@@ -72,10 +82,14 @@ export class ConventionSession {
     this.provider.messageHandlers[MESSAGE_AUTH] = (_encoder, decoder) => {
       decoding.readVarUint(decoder); // permission-denied
       const reason = decoding.readVarString(decoder);
-      this.setState({ problem: { fr: `Modification refusée par le serveur : ${reason}`, en: `Change refused by the server: ${reason}` } });
+      this.setState({
+        writeRefused: true,
+        problem: { fr: `Modification refusée par le serveur : ${reason}`, en: `Change refused by the server: ${reason}` },
+      });
     };
     this.provider.on('status', ({ status }) => {
-      if (status === 'connected') this.setState({ status: 'syncing', problem: undefined });
+      // A refused change is still in this copy after a reconnection: its warning stays.
+      if (status === 'connected') this.setState({ status: 'syncing', ...(this.state.writeRefused ? {} : { problem: undefined }) });
       else if (status === 'connecting') this.setState({ status: this.state.status === 'refused' ? 'refused' : 'connecting' });
       else this.setState({ status: 'offline' });
     });
@@ -157,7 +171,23 @@ export class ConventionSession {
     if (this.persistence) await this.persistence.whenSynced;
   }
 
+  /**
+   * Forgets this device's copy of the convention (the offline copy included) so that the next session takes the
+   * server's: what the server refused disappears. Changes the server has not received yet are lost with it, so the
+   * pane offers this only once the server refused one. The session is disposed. 'blocked': another tab of this
+   * browser holds the convention open; the copy is deleted once it closes.
+   */
+  async discardLocalCopy(): Promise<'deleted' | 'blocked'> {
+    const persistence = this.persistence;
+    this.dispose();
+    if (!persistence) return 'deleted';
+    await persistence.destroy();
+    return deleteDatabase(persistence.name);
+  }
+
   dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
     this.provider.destroy();
     void this.persistence?.destroy();
     this.ydoc.destroy();
@@ -168,6 +198,16 @@ export class ConventionSession {
     this.state = { ...this.state, ...patch };
     for (const listener of this.listeners) listener(this.state);
   }
+}
+
+/** Deletes an IndexedDB database; settles when it is gone, or at once with 'blocked' while another tab uses it. */
+function deleteDatabase(name: string): Promise<'deleted' | 'blocked'> {
+  return new Promise((resolve, reject) => {
+    const request = indexedDB.deleteDatabase(name);
+    request.onsuccess = () => resolve('deleted');
+    request.onblocked = () => resolve('blocked');
+    request.onerror = () => reject(request.error ?? new Error(`IndexedDB : ${name} n’a pas pu être effacée`));
+  });
 }
 
 function closeReason(code: number, reason: string): { fr: string; en: string } {

@@ -61,6 +61,14 @@ async function main(): Promise<void> {
   };
   pane.addEventListener('ctg-join', (event) => void use(new ConventionSession(event.detail)));
   pane.addEventListener('ctg-leave', () => void use(null));
+  // The server refused a change this copy holds: forget the copy and open the convention again from the server.
+  pane.addEventListener('ctg-reload', () => {
+    const session = pane.session;
+    if (!(session instanceof ConventionSession)) return;
+    void use(null)
+      .then(() => session.discardLocalCopy())
+      .then(() => use(new ConventionSession(session.options)));
+  });
   document.getElementById('pane')?.replaceChildren(pane);
   const remembered = rememberedJoin(pane.storage);
   await use(remembered ? new ConventionSession(remembered) : null);

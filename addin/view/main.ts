@@ -72,6 +72,17 @@ async function main(): Promise<void> {
     session.dispose();
     location.assign('/');
   });
+  // The server refused a change this copy holds: forget the copy (offline one included) and load the page again —
+  // once no other tab holds the copy open, or the new page would wait for it.
+  pane.addEventListener('ctg-reload', () => {
+    void session.discardLocalCopy().then(
+      (result) => {
+        if (result === 'deleted') location.reload();
+        else showNotice("Fermez les autres onglets ouverts sur cette convention (la copie gardée sur cet appareil sera alors effacée), puis rechargez cette page.");
+      },
+      () => location.reload(),
+    );
+  });
   session.onConnection((state) => {
     if (state.status === 'refused' && session.model.meta().conventionId === '') showProblem(state.problem?.fr ?? 'Accès refusé.');
   });
