@@ -3,6 +3,7 @@
 import * as Y from 'yjs';
 import { CtgError } from '../errors.ts';
 import type { Storage, Version } from '../storage/port.ts';
+import { replayStored } from '../storage/replay.ts';
 
 /** A version by id, else by name (the latest of that name); the error lists the names to choose from. */
 export async function findVersion(storage: Storage, conventionId: string, ref: string): Promise<Version> {
@@ -40,11 +41,7 @@ export async function loadStoredDoc(storage: Storage, conventionId: string): Pro
       `Convention « ${conventionId} » inconnue dans ce dossier de données${known.length > 0 ? ` (conventions : ${known.join(', ')})` : ' (aucune convention)'} : vérifiez --convention et --data.`,
     );
   }
-  const stored = await storage.load(conventionId);
   const doc = new Y.Doc();
-  Y.transact(doc, () => {
-    if (stored.checkpoint) Y.applyUpdate(doc, stored.checkpoint.state);
-    for (const row of stored.updates) Y.applyUpdate(doc, row.update);
-  });
+  replayStored(doc, await storage.load(conventionId));
   return doc;
 }

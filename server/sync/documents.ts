@@ -8,6 +8,7 @@ import type { Logger } from '../log.ts';
 import { type ConventionModel, DEFAULT_TEMPLATE, type TemplateChoice } from '../model/port.ts';
 import { CLOSE, type CloseCode } from '../protocol/close-codes.ts';
 import type { Author, Storage, UpdateInput } from '../storage/port.ts';
+import { replayStored } from '../storage/replay.ts';
 import { compactConvention } from './compaction.ts';
 import type { SyncMetrics } from './metrics.ts';
 import { LOADING, Room } from './room.ts';
@@ -237,14 +238,7 @@ export class Documents {
     }
     const stored = await storage.load(id);
     const doc = new Y.Doc();
-    Y.transact(
-      doc,
-      () => {
-        if (stored.checkpoint) Y.applyUpdate(doc, stored.checkpoint.state);
-        for (const row of stored.updates) Y.applyUpdate(doc, row.update);
-      },
-      LOADING,
-    );
+    replayStored(doc, stored, LOADING);
     this.rowsSinceCompaction.set(id, stored.updates.length);
     const { resyncMs } = this.options;
     const room = new Room(id, doc, { writer, bus, instanceId, now, metrics, log, ...(resyncMs !== undefined ? { resyncMs } : {}) });

@@ -3,14 +3,13 @@
 // The seq it returns is the last row replayed, so a version's state and seq always describe the same moment.
 import * as Y from 'yjs';
 import type { Storage } from '../storage/port.ts';
+import { replayStored } from '../storage/replay.ts';
 
 export async function storedState(storage: Storage, conventionId: string): Promise<{ seq: number; state: Uint8Array }> {
-  const { checkpoint, updates } = await storage.load(conventionId);
   const doc = new Y.Doc();
   try {
-    if (checkpoint) Y.applyUpdate(doc, checkpoint.state);
-    for (const row of updates) Y.applyUpdate(doc, row.update);
-    return { seq: updates.at(-1)?.seq ?? checkpoint?.seq ?? 0, state: Y.encodeStateAsUpdate(doc) };
+    const seq = replayStored(doc, await storage.load(conventionId));
+    return { seq, state: Y.encodeStateAsUpdate(doc) };
   } finally {
     doc.destroy();
   }
