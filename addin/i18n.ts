@@ -78,8 +78,8 @@ export const MESSAGES = {
   },
   'status.rejoin': { fr: 'Saisir un autre lien', en: 'Enter another link' },
   'status.writeRefusedHint': {
-    fr: "Cette modification n'est pas dans la convention : votre copie diffère de celle des autres participants. Reprenez la version du serveur pour retrouver le texte que tous voient.",
-    en: "This change is not in the convention: your copy differs from everyone else's. Reload the server's version to get back the text everyone sees.",
+    fr: "Cette modification n'est pas dans la convention, et ce que vous saisiriez ensuite ne pourrait plus être enregistré : votre copie diffère de celle des autres participants. Reprenez la version du serveur pour retrouver le texte que tous voient, puis continuez.",
+    en: "This change is not in the convention, and what you typed next could not be stored: your copy differs from everyone else's. Reload the server's version to get back the text everyone sees, then carry on.",
   },
   'status.reload': { fr: 'Reprendre la version du serveur', en: "Reload the server's version" },
   'status.reloadPending': {

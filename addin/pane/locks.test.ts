@@ -9,7 +9,7 @@ import { type BindingProblem, HostBinding } from '../binding/binding.ts';
 import { fieldTag } from '../../shared/field-ref.ts';
 import { BrowserHost } from '../host/browser/browser-host.ts';
 import type { LockQuery } from '../host/port.ts';
-import { FieldLocks, lockedFields, lockQuery } from './locks.ts';
+import { FieldLocks, lockedFields, lockQuery, REFUSED_COPY_LOCK, unlessRefused } from './locks.ts';
 import { recordingHost } from './testing.ts';
 
 const PARTIES = ['caf', 'ccvs', 'cd', 'msa'];
@@ -162,6 +162,35 @@ describe('FieldLocks', () => {
     expect(model.read('article', article.id).body).toBe('Reformulé après le Copil.');
     binding.dispose();
     locks.dispose();
+    host.dispose();
+    container.remove();
+  });
+
+  it('once the server refused a change of this copy, typing in any field is put back with what to do', async () => {
+    const model = negotiatingSample();
+    const article = readSnapshot(model.ydoc).articles[0]!;
+    const container = document.createElement('div');
+    document.body.append(container);
+    const host = new BrowserHost(container, { editable: true, year: 2026 });
+    let refused = false;
+    const problems: Array<BindingProblem | null> = [];
+    const isLocked = unlessRefused(() => refused, lockQuery(new Map()));
+    const binding = new HostBinding(model, host, { pollMs: 0, isLocked, onProblem: (p) => problems.push(p) });
+    await binding.start();
+    const body = container.querySelector(`[data-tag="${fieldTag({ kind: 'article', id: article.id, field: 'body' })}"]`) as HTMLElement;
+    const type = async (text: string) => {
+      body.textContent = text;
+      body.dispatchEvent(new Event('input', { bubbles: true }));
+      await binding.settled();
+    };
+    await type('Avant le refus.');
+    expect(model.read('article', article.id).body).toBe('Avant le refus.');
+    refused = true;
+    await type('Après le refus.');
+    expect(model.read('article', article.id).body).toBe('Avant le refus.');
+    expect(body.textContent).toBe('Avant le refus.');
+    expect(problems.at(-1)).toMatchObject({ cause: 'locked', fr: `${REFUSED_COPY_LOCK.fr} Ce qui a été tapé a été retiré.` });
+    binding.dispose();
     host.dispose();
     container.remove();
   });

@@ -111,6 +111,21 @@ class LockInputs {
   }
 }
 
+/** Every field's answer once the server refused a change of this copy: what is typed next could not be stored. */
+export const REFUSED_COPY_LOCK: FieldLock = {
+  fr: 'Votre copie diffère de la convention depuis une modification refusée : reprenez la version du serveur (bandeau du volet) avant de modifier.',
+  en: "Your copy differs from the convention since a change was refused: reload the server's version (banner in the pane) before editing.",
+};
+
+/**
+ * `locks`, except that every field is locked while `refused()` holds: after a refusal the server cannot take this
+ * copy's later changes (Yjs applies a client's changes in order, and one is missing), so typing is put back at once
+ * rather than lost later.
+ */
+export function unlessRefused(refused: () => boolean, locks: LockQuery): LockQuery {
+  return (ref) => (refused() ? REFUSED_COPY_LOCK : locks(ref));
+}
+
 export class FieldLocks {
   /** The review now; null when a transaction may have moved a lock since it was read. */
   private review: Review | null = null;

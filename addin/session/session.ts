@@ -45,6 +45,8 @@ export interface SessionOptions {
   WebSocketPolyfill?: typeof WebSocket;
 }
 
+/** Where y-indexeddb keeps a document's updates (its state is replayed from them). */
+const OFFLINE_UPDATES_STORE = 'updates';
 /** y-websocket message type of an auth message (the server's permission-denied answer). */
 const MESSAGE_AUTH = 2;
 const COLORS = ['#1f6feb', '#b35900', '#2e7d32', '#8e24aa', '#c62828', '#00838f', '#5d4037'];
@@ -173,16 +175,17 @@ export class ConventionSession {
 
   /**
    * Forgets this device's copy of the convention (the offline copy included) so that the next session takes the
-   * server's: what the server refused disappears. Changes the server has not received yet are lost with it, so the
-   * pane offers this only once the server refused one. The session is disposed. 'blocked': another tab of this
-   * browser holds the convention open; the copy is deleted once it closes.
+   * server's: what the server refused disappears. The offline copy is emptied, not deleted, so other tabs on the
+   * convention keep working (deleting the database would close theirs). Changes the server has not taken are lost
+   * with it — after a refusal, that is everything typed since. The session is disposed.
    */
-  async discardLocalCopy(): Promise<'deleted' | 'blocked'> {
-    const persistence = this.persistence;
+  async discardLocalCopy(): Promise<void> {
+    const db = this.persistence?.db ?? null;
+    // The clearing is requested before anything else can write: disposing stops the network, the offline copy's
+    // pending write and its listener, and the database closes once the clearing is done.
+    const cleared = db ? clearStore(db, OFFLINE_UPDATES_STORE) : Promise.resolve();
     this.dispose();
-    if (!persistence) return 'deleted';
-    await persistence.destroy();
-    return deleteDatabase(persistence.name);
+    await cleared;
   }
 
   dispose(): void {
@@ -200,13 +203,13 @@ export class ConventionSession {
   }
 }
 
-/** Deletes an IndexedDB database; settles when it is gone, or at once with 'blocked' while another tab uses it. */
-function deleteDatabase(name: string): Promise<'deleted' | 'blocked'> {
+/** Empties one object store of an open IndexedDB database; settles when the transaction is done. */
+function clearStore(db: IDBDatabase, store: string): Promise<void> {
   return new Promise((resolve, reject) => {
-    const request = indexedDB.deleteDatabase(name);
-    request.onsuccess = () => resolve('deleted');
-    request.onblocked = () => resolve('blocked');
-    request.onerror = () => reject(request.error ?? new Error(`IndexedDB : ${name} n’a pas pu être effacée`));
+    const transaction = db.transaction(store, 'readwrite');
+    transaction.objectStore(store).clear();
+    transaction.oncomplete = () => resolve();
+    transaction.onabort = () => reject(transaction.error ?? new Error('La copie gardée sur cet appareil n’a pas pu être effacée.'));
   });
 }
 

@@ -9,7 +9,7 @@ import { ExcelHost } from '../host/excel/excel-host.ts';
 import { takeStructureEdit } from '../host/excel/structure-edits.ts';
 import type { HostPort } from '../host/port.ts';
 import type { WordApi } from '../host/word/word-api.ts';
-import { FieldLocks } from '../pane/locks.ts';
+import { FieldLocks, unlessRefused } from '../pane/locks.ts';
 import { WordHost } from '../host/word/word-host.ts';
 import type { ConventionSession } from '../session/session.ts';
 import type { CtgDocumentBar, DocumentMessage } from './document-bar.ts';
@@ -68,7 +68,7 @@ export async function linkDocument(document: OfficeDocument, supports: Supports,
       await session.whenLoaded();
       binding = new HostBinding(session.model, host, {
         readOnly: session.identity.access !== 'edit',
-        isLocked: locks.isLocked,
+        isLocked: unlessRefused(() => session.connection.writeRefused === true, locks.isLocked),
         onProblem: (problem) => {
           // Excel reports a locked cell typed in itself, naming the cell.
           if (problem && !(problem.cause === 'locked' && document.kind === 'excel')) say(problem.fr, 'warning');

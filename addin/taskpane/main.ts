@@ -65,8 +65,11 @@ async function main(): Promise<void> {
   pane.addEventListener('ctg-reload', () => {
     const session = pane.session;
     if (!(session instanceof ConventionSession)) return;
+    // Opened again even if the offline copy could not be emptied: the server's version still arrives, and the pane
+    // says so again if the old copy brings the refused change back.
     void use(null)
       .then(() => session.discardLocalCopy())
+      .catch(() => undefined)
       .then(() => use(new ConventionSession(session.options)));
   });
   document.getElementById('pane')?.replaceChildren(pane);

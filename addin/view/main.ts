@@ -5,7 +5,7 @@ import '../pane/index.ts';
 import { type ConventionDoc, observeChanges, readSnapshot } from '../../shared/index.ts';
 import { HostBinding } from '../binding/binding.ts';
 import { BrowserHost } from '../host/browser/browser-host.ts';
-import { FieldLocks } from '../pane/locks.ts';
+import { FieldLocks, unlessRefused } from '../pane/locks.ts';
 import { localStorageFor } from '../pane/storage.ts';
 import { ConventionSession } from '../session/session.ts';
 import { readTokenClaims } from '../session/token.ts';
@@ -72,15 +72,14 @@ async function main(): Promise<void> {
     session.dispose();
     location.assign('/');
   });
-  // The server refused a change this copy holds: forget the copy (offline one included) and load the page again —
-  // once no other tab holds the copy open, or the new page would wait for it.
+  // The server refused a change this copy holds: forget the copy (offline one included) and load the page again.
   pane.addEventListener('ctg-reload', () => {
     void session.discardLocalCopy().then(
-      (result) => {
-        if (result === 'deleted') location.reload();
-        else showNotice("Fermez les autres onglets ouverts sur cette convention (la copie gardée sur cet appareil sera alors effacée), puis rechargez cette page.");
-      },
       () => location.reload(),
+      (error: unknown) =>
+        showNotice(
+          `La copie de la convention gardée sur cet appareil n'a pas pu être effacée (${error instanceof Error ? error.message : String(error)}) : fermez les autres onglets ouverts sur cette convention, puis rechargez la page.`,
+        ),
     );
   });
   session.onConnection((state) => {
@@ -95,7 +94,7 @@ async function main(): Promise<void> {
   );
   await new HostBinding(session.model, host, {
     readOnly: claims.access !== 'edit',
-    isLocked: locks.isLocked,
+    isLocked: unlessRefused(() => session.connection.writeRefused === true, locks.isLocked),
     // Typing in a locked part is put back: the banner says why.
     onProblem: (problem) => {
       if (problem?.cause === 'locked') showNotice(problem.fr);

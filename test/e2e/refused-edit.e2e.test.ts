@@ -121,6 +121,13 @@ describe('a change the server refused', () => {
   it('stays in the browser’s copy until « Reprendre la version du serveur » takes the server’s again', async () => {
     const { page, original, done } = await typeTooLate('art3');
     await page.screenshot({ path: join(ARTIFACTS, 'refused-edit.png') });
+    // The server can take nothing more from this copy: typing elsewhere is put back at once, and the page says why.
+    const elsewhere = bodyOf(page, 'art1');
+    const before = await elsewhere.textContent();
+    await elsewhere.click();
+    await page.keyboard.type(' perdu');
+    await page.getByText('Votre copie diffère de la convention depuis une modification refusée').first().waitFor({ timeout: 5000 });
+    await eventually(async () => (await elsewhere.textContent()) === before, 5000, 'the typing to be put back');
     // A plain reload does not help: the copy kept on this device holds the change, and the server refuses it again.
     await page.reload();
     await bodyOf(page, 'art3').waitFor({ timeout: 15_000 });
