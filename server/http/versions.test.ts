@@ -98,6 +98,9 @@ describe('versions API', () => {
       const doc = new Y.Doc();
       Y.applyUpdate(doc, version.state);
       expect(readSnapshot(doc).articles[0]!.title).toBe('Titre posé sur l’instance A');
+      // The current version, as B serves it, holds the edit too: comparing the two shows no difference.
+      const diff = await b.app.request(`/api/conventions/multi/versions/${id}/diff/current`, { headers: { Authorization: `Bearer ${editor}` } });
+      expect(((await diff.json()) as { counts: Record<string, number> }).counts).toMatchObject({ changed: 0, added: 0, removed: 0 });
     });
     await Promise.all([a.shutdown(), b.shutdown()]);
   });

@@ -7,6 +7,7 @@ import type { ConventionSnapshot } from '../../shared/index.ts';
 import { accessTo, requireAccess } from '../auth/tokens.ts';
 import { CtgError } from '../errors.ts';
 import type { VersionInfo } from '../storage/port.ts';
+import { replayStored } from '../storage/replay.ts';
 import { diffSnapshots } from '../versions/diff.ts';
 import { versionId } from '../sync/signature-recorder.ts';
 import { storedState } from '../versions/stored-state.ts';
@@ -17,7 +18,7 @@ import { conventionIdOf, readBody, requiredText } from './input.ts';
 const CURRENT = 'current';
 
 export function versionRoutes(deps: AppDeps): Hono<AppEnv> {
-  const { documents, storage, model, writer, now } = deps;
+  const { storage, model, writer, now } = deps;
   const api = new Hono<AppEnv>();
 
   api.post('/', async (c) => {
@@ -53,8 +54,16 @@ export function versionRoutes(deps: AppDeps): Hono<AppEnv> {
   /** One side of a comparison, or a version to open read-only: its info and its model snapshot. */
   const versionAt = async (id: string, versionId: string): Promise<{ info: object; snapshot: ConventionSnapshot }> => {
     if (versionId === CURRENT) {
-      const snapshot = await documents.withRoom(id, (room) => model.snapshot(room.doc));
-      return { info: { id: CURRENT, name: 'Version en cours' }, snapshot };
+      // From storage, like a new version: on several instances, what this one has not received yet counts too.
+      if (!(await storage.getConvention(id))) throw new CtgError('convention_not_found');
+      await writer.flush();
+      const doc = new Y.Doc();
+      try {
+        replayStored(doc, await storage.load(id));
+        return { info: { id: CURRENT, name: 'Version en cours' }, snapshot: model.snapshot(doc) };
+      } finally {
+        doc.destroy();
+      }
     }
     const version = await storage.getVersion(id, versionId);
     if (!version) throw new CtgError('version_not_found', `Version « ${versionId} » inconnue : choisissez-en une dans la liste des versions.`);

@@ -86,8 +86,8 @@ describe('compactConvention', () => {
     ticking = false;
 
     expect(result).toMatchObject({ mergedRuns: 1, rowsBefore: 1200, rowsAfter: 1 });
-    // 1200 rows replayed one by one, 12 pages read, 24 slices of 50 merged: the loop ran between them.
-    expect(turns).toBeGreaterThan(1200 + 12 + 24);
+    // 1200 rows replayed one by one (and pages read, slices merged): the loop ran between them.
+    expect(turns).toBeGreaterThan(1200);
     const log = await storage.readLog('c');
     expect(log).toHaveLength(1);
     expect(log[0]).toMatchObject({ count: 1200, at: 0, until: 1199 * 100 });
