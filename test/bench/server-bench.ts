@@ -214,11 +214,18 @@ async function stormRound(target: Target, server: Running, pool: StormPool, text
 
 const THROUGHPUT_UPDATES = 2000;
 /**
- * Worker threads running the join storm's 20 clients: one per core, so that the clients use the machine without
+ * Worker threads running the join storm's 20 clients: one per core (at most 20), so that the clients use the machine without
  * queueing threads on it (with 4 threads on 2 cores, context switches added ~15 % to the clients' CPU and the
  * result was noisier). `CTG_BENCH_STORM_WORKERS` overrides it.
  */
-const STORM_WORKERS = Number(process.env.CTG_BENCH_STORM_WORKERS ?? availableParallelism());
+const STORM_WORKERS = stormWorkers(process.env.CTG_BENCH_STORM_WORKERS);
+
+function stormWorkers(setting: string | undefined): number {
+  const count = setting === undefined ? Math.min(availableParallelism(), 20) : Number(setting);
+  if (!Number.isInteger(count) || count < 1 || count > 20) throw new Error(`CTG_BENCH_STORM_WORKERS : un entier de 1 à 20 (reçu ${setting})`);
+  return count;
+}
+
 /** Measured storm rounds per server (visited in one order then the reverse, `STORM_ROUNDS / 2` times each way). */
 const STORM_ROUNDS = 10;
 
