@@ -78,7 +78,7 @@ async function main(): Promise<void> {
       () => location.reload(),
       (error: unknown) =>
         showNotice(
-          `La copie de la convention gardée sur cet appareil n'a pas pu être effacée (${error instanceof Error ? error.message : String(error)}) : fermez les autres onglets ouverts sur cette convention, puis rechargez la page.`,
+          `La copie de la convention gardée sur cet appareil n'a pas pu être effacée (${error instanceof Error ? error.message : String(error)}). Rechargez la page ; si la modification refusée revient, effacez les données de ce site dans les réglages du navigateur, puis rouvrez le lien.`,
         ),
     );
   });
