@@ -19,6 +19,21 @@ function validateAll(model: ReturnType<typeof negotiatingSample>, subject: { kin
   for (const party of PARTIES) recordSignoff(as(model, party), subject, 'validate');
 }
 
+/** The negotiating sample in an editable browser view, and its first article. */
+function browserView() {
+  const model = negotiatingSample();
+  const article = readSnapshot(model.ydoc).articles[0]!;
+  const container = document.createElement('div');
+  document.body.append(container);
+  const host = new BrowserHost(container, { editable: true, year: 2026 });
+  return { model, article, container, host };
+}
+
+function close(host: BrowserHost, container: HTMLElement): void {
+  host.dispose();
+  container.remove();
+}
+
 describe('lockedFields', () => {
   it('lists every field of a validated article, none before; a signed convention keeps its follow-up open', () => {
     const model = negotiatingSample();
@@ -122,11 +137,7 @@ describe('FieldLocks', () => {
   });
 
   it('in the browser view, a validated article refuses typing until an editor reopens it', async () => {
-    const model = negotiatingSample();
-    const article = readSnapshot(model.ydoc).articles[0]!;
-    const container = document.createElement('div');
-    document.body.append(container);
-    const host = new BrowserHost(container, { editable: true, year: 2026 });
+    const { model, article, container, host } = browserView();
     const locks = new FieldLocks(
       model.ydoc,
       (e) => {
@@ -162,16 +173,11 @@ describe('FieldLocks', () => {
     expect(model.read('article', article.id).body).toBe('Reformulé après le Copil.');
     binding.dispose();
     locks.dispose();
-    host.dispose();
-    container.remove();
+    close(host, container);
   });
 
   it('once the server refused a change of this copy, typing in any field is put back with what to do', async () => {
-    const model = negotiatingSample();
-    const article = readSnapshot(model.ydoc).articles[0]!;
-    const container = document.createElement('div');
-    document.body.append(container);
-    const host = new BrowserHost(container, { editable: true, year: 2026 });
+    const { model, article, container, host } = browserView();
     let refused = false;
     const problems: Array<BindingProblem | null> = [];
     const isLocked = unlessRefused(() => refused, lockQuery(new Map()));
@@ -191,7 +197,6 @@ describe('FieldLocks', () => {
     expect(body.textContent).toBe('Avant le refus.');
     expect(problems.at(-1)).toMatchObject({ cause: 'locked', fr: `${REFUSED_COPY_LOCK.fr} Ce qui a été tapé a été retiré.` });
     binding.dispose();
-    host.dispose();
-    container.remove();
+    close(host, container);
   });
 });
