@@ -25,6 +25,7 @@ export const ERRORS = {
   },
   shutting_down: { status: 503, message: 'Le serveur redémarre : reconnexion dans un instant.' },
   storage_unavailable: { status: 503, message: 'Stockage indisponible : réessayez dans un instant.' },
+  convention_reloading: { status: 503, message: 'La convention se recharge : réessayez dans un instant.' },
   internal: { status: 500, message: 'Erreur interne du serveur.' },
 } as const satisfies Record<string, { status: ContentfulStatusCode; message: string }>;
 

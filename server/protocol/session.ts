@@ -32,6 +32,12 @@ export interface SyncRoom {
   syncStep2(stateVector: Uint8Array): Uint8Array;
   /** The convention's lock policy, cached (one per room). */
   readonly locks: LockCache;
+  /**
+   * Takes an editor's update that needs no check (nothing locked, no review log or discussion to guard): stores it and
+   * sends it to the others before its own copy applies it. False when it cannot (the session then applies it as any
+   * other); an update it cannot read is never taken.
+   */
+  relay(peer: SessionPeer, update: Uint8Array): boolean;
 }
 
 export interface SessionPeer {
@@ -44,9 +50,15 @@ export interface SessionPeer {
   readonly commentRoots: readonly string[];
   /**
    * A checked peer's updates that build on content the server has not received yet (typed while its own step 2
-   * is in flight): kept, like Yjs keeps pending structs, and checked again after its next accepted update.
+   * is in flight, or on another peer's content the server holds back): kept, like Yjs keeps pending structs, and
+   * checked again once the document changed (`retryHeld`).
    */
   readonly held: Uint8Array[];
+  /**
+   * The clients the held updates refer to, with the document's clock for each when they were held: they can become
+   * traceable only once one of these clocks moves.
+   */
+  readonly heldWaitsOn: Map<number, number>;
 }
 
 /** Above this many held bytes, a peer's untraceable updates are refused instead of kept. */
@@ -96,8 +108,9 @@ export function handleMessage(room: SyncRoom, peer: SessionPeer, message: Client
     case 'sync-step1':
       return [{ kind: 'send', frame: room.syncStep2(message.stateVector), durable: true }];
     case 'sync-step2':
-    case 'update':
       return receiveUpdate(room, peer, message.update);
+    case 'update':
+      return receiveUpdate(room, peer, message.update, true);
     case 'awareness':
       try {
         awarenessProtocol.applyAwarenessUpdate(room.awareness, message.update, peer.origin);
@@ -120,11 +133,15 @@ export function handleMessage(room: SyncRoom, peer: SessionPeer, message: Client
   }
 }
 
-function receiveUpdate(room: SyncRoom, peer: SessionPeer, update: Uint8Array): Effect[] {
+/** `incremental`: an `update` message (one change as it was made), not the answer to a state vector. */
+function receiveUpdate(room: SyncRoom, peer: SessionPeer, update: Uint8Array, incremental = false): Effect[] {
   switch (peer.access) {
     case 'edit':
-      // The common case: nothing locked, no review log to guard — applied untraced, as fast as without checks.
-      return room.locks.skipsChecks(update) ? accept(room, peer, update, false) : checkedUpdate(room, peer, update);
+      if (!room.locks.skipsChecks(update)) return checkedUpdate(room, peer, update);
+      // The common case: nothing locked, no review log to guard. A change as it was made is relayed; the rest (a step 2
+      // may repeat much of what the others have) is applied untraced, and the others get what it added.
+      if (incremental && peer.held.length === 0 && room.relay(peer, update)) return [];
+      return accept(room, peer, update, false);
     case 'view':
       return viewUpdate(room, update);
     case 'comment':
@@ -146,8 +163,38 @@ function accept(room: SyncRoom, peer: SessionPeer, update: Uint8Array, textOnly:
     return [unreadable];
   }
   if (textOnly) room.locks.carry(mark);
+  return retryHeld(room, peer);
+}
+
+/**
+ * Checks a peer's held updates again: call it once the document changed, whoever changed it — what they lacked may
+ * have arrived since, from this peer or from another. Cheap when nothing they wait on moved.
+ */
+export function retryHeld(room: SyncRoom, peer: SessionPeer): Effect[] {
   if (peer.held.length === 0) return [];
+  const { store } = room.doc;
+  let moved = false;
+  for (const [client, clock] of peer.heldWaitsOn) moved ||= Y.getState(store, client) !== clock;
+  if (!moved) return [];
+  peer.heldWaitsOn.clear();
   return checkedUpdate(room, peer, Y.mergeUpdates(peer.held.splice(0)));
+}
+
+/** Notes the clients a held update refers to (its own structs, their neighbours and parents, what it deletes). */
+function noteWaits(doc: Y.Doc, peer: SessionPeer, update: Uint8Array): void {
+  const { structs, ds } = Y.decodeUpdate(update);
+  const note = (id: Y.ID | null | undefined) => {
+    if (id && !peer.heldWaitsOn.has(id.client)) peer.heldWaitsOn.set(id.client, Y.getState(doc.store, id.client));
+  };
+  for (const struct of structs) {
+    note(struct.id);
+    if (struct instanceof Y.Item) {
+      note(struct.origin);
+      note(struct.rightOrigin);
+      if (struct.parent instanceof Y.ID) note(struct.parent);
+    }
+  }
+  for (const client of ds.clients.keys()) note(Y.createID(client, 0));
 }
 
 function viewUpdate(room: SyncRoom, update: Uint8Array): Effect[] {
@@ -173,8 +220,12 @@ function checkedUpdate(room: SyncRoom, peer: SessionPeer, update: Uint8Array): E
       return [denied(verdict.reason)];
     case 'held':
       peer.held.push(update);
-      if (peer.held.reduce((sum, u) => sum + u.length, 0) <= MAX_HELD_BYTES) return [];
+      if (peer.held.reduce((sum, u) => sum + u.length, 0) <= MAX_HELD_BYTES) {
+        noteWaits(room.doc, peer, update);
+        return [];
+      }
       peer.held.length = 0;
+      peer.heldWaitsOn.clear();
       return [denied(peer.access === 'comment' ? DENIED_REASON.comment : HELD_REASON)];
     case 'allowed':
       return accept(room, peer, update, verdict.textOnly);

@@ -18,10 +18,11 @@ export function setup() {
     awareness: new awarenessProtocol.Awareness(doc),
     syncStep2: (sv) => encodeSyncStep2(Y.encodeStateAsUpdate(doc, sv)),
     locks: new LockCache(doc),
+    relay: () => false,
   };
   /** A connected client of `party` with `access`, up to date with the server. */
   const connect = (party: string, access: Access = 'edit') => {
-    const peer: SessionPeer = { access, origin: {}, author: { name: `Agent ${party}`, party }, commentRoots: COMMENT_ROOTS, held: [] };
+    const peer: SessionPeer = { access, origin: {}, author: { name: `Agent ${party}`, party }, commentRoots: COMMENT_ROOTS, held: [], heldWaitsOn: new Map() };
     const model = new ConventionDoc(new Y.Doc());
     Y.applyUpdate(model.ydoc, Y.encodeStateAsUpdate(doc));
     /**

@@ -53,6 +53,22 @@ describe('updateReach', () => {
     expect(reachesOnly(updateReach(server, update), COMMENT)).toBe(true);
   });
 
+  it('counts typing inside content the server has collected as a change: it fills the client’s clock', () => {
+    const server = new Y.Doc();
+    const article = new Y.Map<Y.Text>();
+    server.getMap('articles').set('a1', article);
+    article.set('body', new Y.Text('abc'));
+    const client = new Y.Doc();
+    Y.applyUpdate(client, Y.encodeStateAsUpdate(server));
+    server.getMap('articles').delete('a1');
+    const before = Y.encodeStateVector(client);
+    (client.getMap('articles').get('a1') as Y.Map<Y.Text>).get('body')!.insert(2, 'x');
+    const reach = updateReach(server, Y.encodeStateAsUpdate(client, before));
+    expect({ roots: [...reach.roots], untraceable: reach.untraceable, inert: reach.inert }).toEqual({ roots: [], untraceable: false, inert: true });
+    // Dropping it would leave every later change of that client waiting on the server for a clock it never gets.
+    expect(reachesNothing(reach)).toBe(false);
+  });
+
   it('counts deletions of live content', () => {
     const { server, client, edit } = setup();
     const update = edit(() => client.getMap('articles').delete('a1'));

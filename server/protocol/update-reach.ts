@@ -1,8 +1,9 @@
 // Where an incoming update would write, found without applying it: the access check for `comment` and `view`
 // clients and the lock check. New items are traced through parent, origin or right origin (in the update itself or
 // in the doc) to a place: the root type and the first two map keys below it (`articles` › id › `body`); deletions
-// count only where they hit live content. GC runs carry no content (a client's own offline text, created then
-// deleted): allowed anywhere, yet still a change. Like Yjs, trusts client ids.
+// count only where they hit live content. GC runs (a client's own offline text, created then deleted) and items
+// inside collected content carry nothing visible: allowed anywhere, yet still a change — they fill the client's clock,
+// and what it wrote after them waits for them. Like Yjs, trusts client ids.
 import * as Y from 'yjs';
 
 /** A slot in the document: its root type, the map keys from the root down (at most two), and whether it lies deeper. */
@@ -27,8 +28,11 @@ export interface UpdateReach {
   readonly touches: readonly Touch[];
   /** True when some change cannot be traced to a root (unknown reference, deletion of unknown ids). */
   readonly untraceable: boolean;
-  /** True when the update brings GC runs the server lacks: no content, but they fill clock gaps. */
-  readonly newGc: boolean;
+  /**
+   * True when the update brings structs the server lacks that land nowhere visible (GC runs, items inside collected
+   * content): no content, but they fill clock gaps.
+   */
+  readonly inert: boolean;
 }
 
 const INERT = Symbol('inert');
@@ -142,19 +146,20 @@ export function updateReach(doc: Y.Doc, update: Uint8Array): UpdateReach {
     return result;
   };
 
+  let inert = false;
   const note = (trace: Trace, change: Touch['change'] | null, item: Y.Item): void => {
     if (trace === UNTRACEABLE) untraceable = true;
-    else if (trace !== INERT) {
+    else if (trace === INERT) inert ||= change === 'insert';
+    else {
       roots.add(trace.root);
       if (change) touches.push({ change, place: trace, item });
     }
   };
 
-  let newGc = false;
   for (const list of fresh.values()) {
     for (const struct of list) {
       if (struct instanceof Y.Item) note(traceFresh(struct), 'insert', struct);
-      else newGc = true;
+      else inert = true;
     }
   }
 
@@ -183,12 +188,12 @@ export function updateReach(doc: Y.Doc, update: Uint8Array): UpdateReach {
       }
     }
   }
-  return { roots, touches, untraceable, newGc };
+  return { roots, touches, untraceable, inert };
 }
 
 /** True when applying the update would change nothing (already known, or only re-deleting deleted content). */
 export const reachesNothing = (reach: UpdateReach): boolean =>
-  reach.roots.size === 0 && !reach.untraceable && !reach.newGc;
+  reach.roots.size === 0 && !reach.untraceable && !reach.inert;
 
 /** True when every change stays inside the allowed root types. */
 export const reachesOnly = (reach: UpdateReach, allowed: readonly string[]): boolean =>

@@ -51,6 +51,25 @@ export function runStorageContract(name: string, open: () => Promise<Storage>, o
       await storage.close();
     });
 
+    it('appends synchronously, when it can, in the same log as the asynchronous appends', async () => {
+      const storage = await open();
+      if (!storage.appendNow) return void (await storage.close());
+      await storage.createConvention(record('n'), update('n', 0));
+      storage.appendNow([update('n', 1, 2000)]);
+      await storage.appendUpdates([update('n', 2, 2001)]);
+      storage.appendNow([update('n', 3, 2002, bob), update('n', 4, 2003)]);
+      const log = await storage.readLog('n');
+      expect(log.map((u) => [u.update[0], u.author.name])).toEqual([
+        [0, 'Alice'],
+        [1, 'Alice'],
+        [2, 'Alice'],
+        [3, 'Bob'],
+        [4, 'Alice'],
+      ]);
+      expect(log.every((u, i) => i === 0 || u.seq > log[i - 1]!.seq)).toBe(true);
+      await storage.close();
+    });
+
     it('loads the checkpoint and only the log after it', async () => {
       const storage = await open();
       await storage.createConvention(record('c'), update('c', 1));

@@ -41,6 +41,9 @@ export function createMemoryStorage(): Storage {
     async appendUpdates(updates) {
       for (const u of updates) append(u);
     },
+    appendNow(updates) {
+      for (const u of updates) append(u);
+    },
     async readLog(id, options) {
       const rows = logOf(id, options?.afterSeq ?? 0);
       return options?.limit === undefined ? rows : rows.slice(0, options.limit);

@@ -89,6 +89,12 @@ export interface Storage {
   load(conventionId: string): Promise<StoredDocument>;
   /** Appends every update in one transaction, in order; resolves once they are durable. */
   appendUpdates(updates: readonly UpdateInput[]): Promise<void>;
+  /**
+   * The same, durable before it returns, for adapters that write synchronously (SQLite, memory): it lets the server
+   * store an update and send it on within the turn of the event loop that received it. Throws a StorageError on
+   * failure. Adapters that can only write asynchronously (Postgres) leave it out.
+   */
+  appendNow?(updates: readonly UpdateInput[]): void;
   /** Log rows of a convention in seq order, from the beginning (history replays them). */
   readLog(conventionId: string, options?: { afterSeq?: number; limit?: number }): Promise<StoredUpdate[]>;
   /** The highest log seq of a convention (0 when empty). */

@@ -30,5 +30,7 @@ describe('sqlite adapter', () => {
     const storage = openSqliteStorage({ path: ':memory:' });
     await storage.close();
     await expect(storage.listConventions()).rejects.toMatchObject({ name: 'StorageError' });
+    const update = { conventionId: 'x', update: new Uint8Array([1]), author: { name: 'Alice', party: 'caf' }, at: 1 };
+    expect(() => storage.appendNow?.([update])).toThrow(expect.objectContaining({ name: 'StorageError' }));
   });
 });

@@ -110,6 +110,11 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
   const appendAll = db.transaction((updates: readonly UpdateInput[]) => {
     for (const u of updates) append(u);
   });
+  // One update commits on its own (autocommit), saving the BEGIN/COMMIT round of a wrapped transaction.
+  const appendNow = (updates: readonly UpdateInput[]): void => {
+    if (updates.length === 1) append(updates[0]!);
+    else appendAll(updates);
+  };
   const mergeAll = db.transaction((merges: readonly LogMerge[]) => {
     for (const m of merges) {
       deleteRun.run(m.conventionId, m.fromSeq, m.toSeq);
@@ -123,14 +128,16 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
     return { checkpoint, updates };
   });
 
-  /** Runs a synchronous statement as the async port expects, wrapping driver errors. */
-  const run = async <T>(what: string, body: () => T): Promise<T> => {
+  /** Runs a synchronous statement, wrapping driver errors. */
+  const runNow = <T>(what: string, body: () => T): T => {
     try {
       return body();
     } catch (error) {
       throw new StorageError(`SQLite : échec de ${what}`, { cause: error });
     }
   };
+  /** The same, as the async port expects. */
+  const run = async <T>(what: string, body: () => T): Promise<T> => runNow(what, body);
 
   return {
     createConvention: (record, initial) => run('la création', () => create(record, initial)),
@@ -141,9 +148,8 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
       }),
     listConventions: () => run('la lecture', () => selectConventions.all().map(toConvention)),
     load: (conventionId) => run('le chargement', () => loadAll(conventionId)),
-    // One update commits on its own (autocommit), saving the BEGIN/COMMIT round of a wrapped transaction.
-    appendUpdates: (updates) =>
-      run('l’écriture', () => (updates.length === 1 ? void append(updates[0]!) : appendAll(updates))),
+    appendUpdates: (updates) => run('l’écriture', () => appendNow(updates)),
+    appendNow: (updates) => runNow('l’écriture', () => appendNow(updates)),
     readLog: (conventionId, opts) =>
       run('la lecture', () => selectLog.all(conventionId, opts?.afterSeq ?? 0, opts?.limit ?? -1).map(toUpdate)),
     lastSeq: (conventionId) => run('la lecture', () => selectLastSeq.get(conventionId)?.seq ?? 0),

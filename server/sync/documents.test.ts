@@ -3,10 +3,10 @@ import * as Y from 'yjs';
 import { createMemoryBus } from '../bus/memory.ts';
 import { sharedModel } from '../model/port.ts';
 import { CLOSE } from '../protocol/close-codes.ts';
-import { decodeClientMessage } from '../protocol/messages.ts';
+import { decodeClientMessage, encodeUpdate } from '../protocol/messages.ts';
 import { createMemoryStorage } from '../storage/memory.ts';
 import type { Storage } from '../storage/port.ts';
-import { FakeParticipant, harness, until } from './test-support.ts';
+import { asynchronousOnly, FakeParticipant, harness, until } from './test-support.ts';
 
 const alice = { name: 'Alice', party: 'caf' };
 const bob = { name: 'Bob', party: 'commune' };
@@ -54,7 +54,7 @@ describe('Documents', () => {
 
   it('stores an update before anyone else sees it, and holds step 2 answers until then', async () => {
     let release: () => void = () => {};
-    const inner = createMemoryStorage();
+    const inner = asynchronousOnly(createMemoryStorage());
     const gated: Storage = {
       ...inner,
       appendUpdates: async (updates) => {
@@ -83,6 +83,89 @@ describe('Documents', () => {
     await until(() => late.synced && reader.doc.getText('convention.preamble').toString().includes('Texte'));
     expect((await storage.readLog('d')).length).toBe(2);
     expect(late.doc.getText('convention.preamble').toString()).toContain('Texte');
+  });
+
+  it('relays a change with a synchronous store: stored, then sent on, before its own call returns', async () => {
+    const inner = createMemoryStorage();
+    const order: string[] = [];
+    let reader: FakeParticipant | null = null;
+    const spied: Storage = {
+      ...inner,
+      appendNow: (updates) => {
+        order.push(`stored, reader had ${reader?.received.length} frames`);
+        inner.appendNow?.(updates);
+      },
+    };
+    const { documents, storage } = harness({ storage: spied });
+    const room = await documents.acquire('r', alice);
+    const writer = new FakeParticipant(alice);
+    reader = new FakeParticipant(bob);
+    writer.connect(room);
+    reader.connect(room);
+    await until(() => writer.synced && reader!.synced);
+    const before = reader.received.length;
+    writer.doc.getText('convention.preamble').insert(0, 'Texte ');
+    // The stock client sends as it edits: by now the change is stored and the reader has it.
+    expect(order).toEqual([`stored, reader had ${before} frames`]);
+    expect(reader.doc.getText('convention.preamble').toString()).toContain('Texte ');
+    expect((await storage.readLog('r')).length).toBe(2);
+    expect(room.doc.getText('convention.preamble').toString()).toContain('Texte ');
+    // A burst of one turn: the first is stored at once, the rest together in the next transaction.
+    const text = writer.doc.getText('convention.preamble');
+    const seen = reader.received.length;
+    for (const word of ['un ', 'deux ', 'trois ']) text.insert(0, word);
+    expect(order.length).toBe(2);
+    await until(() => reader!.doc.getText('convention.preamble').toString().startsWith('trois deux un '));
+    expect((await storage.readLog('r')).length).toBe(5);
+    expect(order.length).toBe(2);
+    // The reader got them in the order they were made: the relayed one, then the two stored together.
+    const words = reader.received.slice(seen).map((frame) => /un |deux |trois /.exec(Buffer.from(frame).toString('latin1'))?.[0]);
+    expect(words).toEqual(['un ', 'deux ', 'trois ']);
+  });
+
+  it('relays only new content it can read: a repeat is not stored again, an unreadable update closes the sender', async () => {
+    const { documents, storage } = harness();
+    const room = await documents.acquire('u', alice);
+    const writer = new FakeParticipant(alice);
+    const reader = new FakeParticipant(bob);
+    writer.connect(room);
+    reader.connect(room);
+    await until(() => writer.synced && reader.synced);
+    const before = reader.received.length;
+    // A client's whole copy sent back (as y-indexeddb does after a reload): nothing new, nothing stored or sent.
+    room.receive(writer, encodeUpdate(Y.encodeStateAsUpdate(writer.doc)));
+    expect(reader.received.length).toBe(before);
+    room.receive(writer, encodeUpdate(new Uint8Array([1, 1, 200, 7, 0, 4, 9])));
+    expect(writer.closed).toEqual(CLOSE.badMessage);
+    expect(reader.received.length).toBe(before);
+    expect((await storage.readLog('u')).length).toBe(1);
+  });
+
+  it('takes a change it held back as soon as another participant sends what it builds on', async () => {
+    const { documents, storage } = harness();
+    const room = await documents.acquire('t', alice);
+    // A discussion exists: every update is traced, none relayed.
+    room.doc.getMap('comments').set('c0', new Y.Map());
+    const a = new FakeParticipant(alice);
+    const b = new FakeParticipant(bob);
+    a.connect(room);
+    await until(() => a.synced);
+    // Bob typed offline; Alice got his text from him directly (not through the server) and types right after it.
+    const offline = new Y.Doc();
+    Y.applyUpdate(offline, Y.encodeStateAsUpdate(room.doc));
+    offline.getText('convention.preamble').insert(0, 'Bob ');
+    Y.applyUpdate(a.doc, Y.encodeStateAsUpdate(offline), a);
+    a.doc.getText('convention.preamble').insert(4, 'puis Alice ');
+    expect(a.held.length).toBe(1);
+    expect(room.doc.getText('convention.preamble').toString()).not.toContain('Alice');
+    // Bob connects: his step 2 brings his text, and Alice's held change goes in with it, without her typing again.
+    Y.applyUpdate(b.doc, Y.encodeStateAsUpdate(offline), b);
+    b.connect(room);
+    await until(() => room.doc.getText('convention.preamble').toString().startsWith('Bob puis Alice '));
+    expect(a.held).toEqual([]);
+    await until(() => b.doc.getText('convention.preamble').toString().startsWith('Bob puis Alice '));
+    const log = await storage.readLog('t');
+    expect(log.at(-1)?.author).toEqual(alice);
   });
 
   it('sends every empty joiner of a storm the same step 2 bytes, built again after a change', async () => {
@@ -144,15 +227,26 @@ describe('Documents', () => {
     expect(documents.peek('grace')).toBe(room);
   });
 
-  it('closes the participants of a convention whose writes fail, so they reconnect to a clean reload', async () => {
+  it.each([
+    ['queued', false],
+    ['relayed', true],
+  ])('closes the participants of a convention whose writes fail, so they reconnect to a clean reload (%s)', async (_path, synchronous) => {
     const inner = createMemoryStorage();
     let failing = false;
     const flaky: Storage = {
-      ...inner,
+      ...asynchronousOnly(inner),
       appendUpdates: async (updates) => {
         if (failing) throw new Error('disque plein');
         return inner.appendUpdates(updates);
       },
+      ...(synchronous
+        ? {
+            appendNow: (updates) => {
+              if (failing) throw new Error('disque plein');
+              inner.appendNow?.(updates);
+            },
+          }
+        : {}),
     };
     const { documents } = harness({ storage: flaky });
     const room = await documents.acquire('f', alice);

@@ -153,14 +153,17 @@ export class Documents {
     }
   }
 
-  /** Writer hook: a batch failed to store. Its conventions are dropped from memory; clients reconnect and resend. */
-  fail(conventionIds: ReadonlySet<string>): void {
+  /**
+   * Writer hook: a batch failed to store (or a room's copy failed, `detail` says). Its conventions are dropped from
+   * memory; clients reconnect and resend.
+   */
+  fail(conventionIds: ReadonlySet<string>, detail = 'stockage indisponible'): void {
     for (const id of conventionIds) {
       const entry = this.entries.get(id);
       if (!entry?.room) continue;
       this.entries.delete(id);
       if (entry.idleTimer) clearTimeout(entry.idleTimer);
-      entry.room.closeAll(CLOSE.unavailable, 'stockage indisponible');
+      entry.room.closeAll(CLOSE.unavailable, detail);
       entry.room.destroy();
       this.signatures.delete(id);
     }
@@ -241,7 +244,16 @@ export class Documents {
     replayStored(doc, stored, LOADING);
     this.rowsSinceCompaction.set(id, stored.updates.length);
     const { resyncMs } = this.options;
-    const room = new Room(id, doc, { writer, bus, instanceId, now, metrics, log, ...(resyncMs !== undefined ? { resyncMs } : {}) });
+    const room = new Room(id, doc, {
+      writer,
+      bus,
+      instanceId,
+      now,
+      metrics,
+      log,
+      onBroken: (broken) => this.fail(new Set([broken.id]), 'copie de la convention en échec'),
+      ...(resyncMs !== undefined ? { resyncMs } : {}),
+    });
     this.signatures.set(id, recordSignatures(room, { storage, writer, now, log }));
     return room;
   }

@@ -7,7 +7,7 @@ import type { BusMessage } from '../bus/port.ts';
 import { createMemoryStorage } from '../storage/memory.ts';
 import type { Storage } from '../storage/port.ts';
 import { compareHoldings, holdingOf } from './resync.ts';
-import { droppingBus, FakeParticipant, harness, until } from './test-support.ts';
+import { asynchronousOnly, droppingBus, FakeParticipant, harness, until } from './test-support.ts';
 
 const alice = { name: 'Alice', party: 'caf' };
 const bob = { name: 'Bob', party: 'commune' };
@@ -97,7 +97,7 @@ describe('repair between instances', () => {
   });
 
   it('sends a diff only once everything this instance holds is stored', async () => {
-    const inner = createMemoryStorage();
+    const inner = asynchronousOnly(createMemoryStorage());
     let release: () => void = () => {};
     let gate = false;
     const gated: Storage = {
@@ -134,7 +134,7 @@ describe('repair between instances', () => {
   });
 
   it('answers at once for a convention with nothing to store, while another convention’s write is slow', async () => {
-    const inner = createMemoryStorage();
+    const inner = asynchronousOnly(createMemoryStorage());
     let release: () => void = () => {};
     let gate = false;
     const gated: Storage = {

@@ -23,6 +23,7 @@ export class FakeParticipant implements Participant {
   readonly doc = new Y.Doc();
   readonly origin = this;
   readonly held: Uint8Array[] = [];
+  readonly heldWaitsOn = new Map<number, number>();
   readonly awarenessClients = new Set<number>();
   readonly commentRoots = sharedModel.commentRoots;
   readonly received: Uint8Array[] = [];
@@ -109,6 +110,12 @@ export const until = async (check: () => boolean, timeoutMs = 2000): Promise<voi
     await new Promise((resolve) => setTimeout(resolve, 2));
   }
 };
+
+/** `storage` as an adapter that can only write asynchronously (Postgres): every update goes through the write queue. */
+export function asynchronousOnly(storage: Storage): Storage {
+  const { appendNow: _synchronous, ...asynchronous } = storage;
+  return asynchronous;
+}
 
 /** A bus that loses what `drop` says, as Redis pub/sub does with a slow or reconnecting subscriber. */
 export function droppingBus(inner: Bus, drop: (message: BusMessage, from: string) => boolean): Bus & { dropped: number } {

@@ -71,4 +71,57 @@ describe('WriteQueue', () => {
     expect(events).toEqual([]);
     expect(queue.idle).toBe(true);
   });
+
+  it('stores the first update of a turn at once with a synchronous store, and groups the rest of the turn', async () => {
+    const inner = createMemoryStorage();
+    const now: number[][] = [];
+    const storage: Storage = {
+      ...spyStorage().storage,
+      appendNow: (updates) => {
+        now.push(updates.map((u) => u.update[0]!));
+        inner.appendNow?.(updates);
+      },
+    };
+    const committed: number[][] = [];
+    const queue = new WriteQueue(storage, {
+      onFailure: () => {},
+      onCommitted: (entries) => committed.push(entries.map((e) => e.update[0]!)),
+      onCallbackError: () => {},
+    });
+    expect(queue.writeNow(entry(1))).toBe('stored');
+    expect(now).toEqual([[1]]);
+    // Later in the same turn: queued, and grouped with the other updates of the turn.
+    expect(queue.writeNow(entry(2))).toBe('queue');
+    queue.enqueue(entry(2));
+    await tick();
+    await queue.flush();
+    expect(committed).toEqual([[1], [2]]);
+    // A new turn, nothing pending: at once again; but not while something waits to be stored.
+    expect(queue.writeNow(entry(3))).toBe('stored');
+    await tick();
+    queue.enqueue(entry(4));
+    expect(queue.writeNow(entry(5))).toBe('queue');
+    await queue.flush();
+    expect(now).toEqual([[1], [3]]);
+  });
+
+  it('never stores at once with an asynchronous store, and reports a failed synchronous write', async () => {
+    const { storage } = spyStorage();
+    const { appendNow: _synchronous, ...asynchronous } = storage;
+    const queue = new WriteQueue(asynchronous, { onFailure: () => {}, onCallbackError: () => {} });
+    expect(queue.writeNow(entry(1))).toBe('queue');
+    const failures: string[][] = [];
+    const failing = new WriteQueue(
+      {
+        ...storage,
+        appendNow: () => {
+          throw new Error('disque plein');
+        },
+      },
+      { onFailure: (_error, ids) => failures.push([...ids]), onCallbackError: () => {} },
+    );
+    expect(failing.writeNow(entry(1, 'a'))).toBe('failed');
+    expect(failures).toEqual([['a']]);
+    expect(failing.idle).toBe(true);
+  });
 });

@@ -1,7 +1,8 @@
 // The durable write queue (group commit): updates accepted during one turn of the event loop — one batch of incoming
 // frames — are stored in one transaction, scheduled as a microtask so a lone update waits for nothing else; while a
 // transaction is in flight (async adapters), newcomers gather for the next one. Whatever must wait for them
-// (forwarding, step 2 answers) runs once their transaction has committed — never before.
+// (forwarding, step 2 answers) runs once their transaction has committed — never before. With a synchronous store, the
+// first update of a turn may instead be stored at once (`writeNow`), so that it can be sent on in the same turn.
 import type { Storage, UpdateInput } from '../storage/port.ts';
 
 interface Batch {
@@ -25,6 +26,8 @@ export class WriteQueue {
   private last: Batch | null = null;
   private chain: Promise<void> = Promise.resolve();
   private scheduled = false;
+  /** What `writeNow` stored during this turn (at most one: the rest of the turn is grouped as usual). */
+  private storedNow: UpdateInput[] = [];
 
   constructor(
     private readonly storage: Storage,
@@ -48,6 +51,32 @@ export class WriteQueue {
     if (this.pending.entries.length > 0) this.pending.after.push(fn);
     else if (this.last) this.last.after.push(fn);
     else fn();
+  }
+
+  /**
+   * Stores `entry` before returning when that keeps the queue's order and grouping: the store writes synchronously,
+   * nothing else waits to be stored, and this turn has not stored an update this way yet. `stored`: durable now;
+   * `queue`: use `enqueue` instead; `failed`: not stored, reported to `onFailure` (its convention is reset).
+   */
+  writeNow(entry: UpdateInput): 'stored' | 'queue' | 'failed' {
+    const { appendNow } = this.storage;
+    if (!appendNow || this.storedNow.length > 0 || !this.idle) return 'queue';
+    try {
+      appendNow.call(this.storage, [entry]);
+    } catch (error) {
+      this.hooks.onFailure(error, new Set([entry.conventionId]));
+      return 'failed';
+    }
+    this.storedNow.push(entry);
+    // The bookkeeping (metrics, compaction) waits until the caller has sent the update on.
+    queueMicrotask(() => {
+      try {
+        this.hooks.onCommitted?.(this.storedNow.splice(0));
+      } catch (error) {
+        this.hooks.onCallbackError(error);
+      }
+    });
+    return 'stored';
   }
 
   /** True when nothing waits to be stored. */

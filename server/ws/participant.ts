@@ -28,6 +28,7 @@ const CLOSE_GRACE_MS = 5000;
 export class WsParticipant implements Participant {
   readonly origin = this;
   readonly held: Uint8Array[] = [];
+  readonly heldWaitsOn = new Map<number, number>();
   readonly awarenessClients = new Set<number>();
   readonly access: Access;
   readonly author: Author;
