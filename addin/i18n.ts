@@ -82,6 +82,10 @@ export const MESSAGES = {
     en: "This change is not in the convention, and what you typed next could not be stored: your copy differs from everyone else's. Reload the server's version to get back the text everyone sees, then carry on.",
   },
   'status.reload': { fr: 'Reprendre la version du serveur', en: "Reload the server's version" },
+  'status.writeRefusedForms': {
+    fr: 'Rien ne peut être ajouté, importé ni validé depuis cette copie : reprenez d’abord la version du serveur.',
+    en: "Nothing can be added, imported or signed off from this copy: reload the server's version first.",
+  },
   'status.reloadPending': {
     fr: 'Les modifications pas encore envoyées seront perdues.',
     en: 'Changes not sent yet will be lost.',

@@ -294,6 +294,22 @@ describe('with a live session', () => {
     expect(leaves).toHaveLength(0);
   });
 
+  it('after a refused change, the forms write nothing more from this copy (it must be reloaded)', async () => {
+    const { pane, session, rerender } = await mountPane();
+    await openTab(pane, 'add');
+    expect(deepQueryAll(pane, '#tab-add')).toHaveLength(1);
+    session.setConnection({ status: 'connected', pending: 0, writeRefused: true });
+    await rerender();
+    expect(deepQueryAll(pane, '#tab-add')).toHaveLength(0);
+    expect(deepQueryAll(pane, 'ctg-add-form')).toHaveLength(0);
+    expect(deepQuery(pane, '[data-problem="write-refused-forms"]').textContent).toContain('reprenez d’abord la version du serveur');
+    expect(deepQueryAll(pane, 'ctg-navigator').every((nav) => !nav.hasAttribute('canadd'))).toBe(true);
+    // Sign-offs, discussions and the follow-up see a read-only person.
+    expect(deepQuery<HTMLElement & { ctx: { access: string } | null }>(pane, 'ctg-review').ctx?.access).toBe('view');
+    // The person is still who they are (the status shows their own access), only the forms are read-only.
+    expect(deepText(deepQuery(pane, 'ctg-status'))).not.toContain('Lecture seule');
+  });
+
   it('shows a failed selection in the document as a message that can be closed', async () => {
     const { pane, session } = await mountPane();
     pane.host = recordingHost({ failSelect: true }).host;

@@ -13,6 +13,7 @@ import { outward, type SelectDetail } from './events.ts';
 import { FindingMarks } from './marks.ts';
 import { partyName } from './ctg-presence.ts';
 import { unseenMentions } from './mentions.ts';
+import { readOnlyReview, readOnlySession } from './read-only.ts';
 import type { PaneSession } from './session-port.ts';
 import { memoryStorage, type PaneStorage } from './storage.ts';
 import { theme } from './theme.ts';
@@ -125,16 +126,20 @@ export class CtgPane extends LitElement {
     return html`<ctg-join .storage=${this.storage} lang=${lang} .problem=${problem ? problem[lang] : null}></ctg-join>`;
   }
 
-  private renderSession(session: PaneSession, lang: Lang) {
+  private renderSession(own: PaneSession, lang: Lang) {
     const state = this.convention.value;
     const snapshot = state?.snapshot ?? null;
     const findings = state?.findings ?? [];
     const errors = findings.filter((f) => f.severity === 'error').length;
     const warnings = findings.length - errors;
+    // Once the server refused a change from this copy, the forms write nothing either (the status banner says why).
+    const refused = this.connection.value?.writeRefused === true;
+    const session = refused ? readOnlySession(own) : own;
+    const reviewing = refused && this.reviewing ? readOnlyReview(this.reviewing) : this.reviewing;
     const canEdit = session.identity.access === 'edit';
     const self = this.people.value?.find((p) => p.self)?.where ?? null;
     const tab = !canEdit && this.tab === 'add' ? 'plan' : this.tab;
-    const identity = { ...session.identity, party: partyName(snapshot, session.identity.party) };
+    const identity = { ...own.identity, party: partyName(snapshot, own.identity.party) };
     const tabs: Tab[] = TABS.filter((name) => name !== 'add' || canEdit);
     const mentions = unseenMentions(this.review.value?.review?.snapshot ?? null, session.identity, this.storage).length;
     return html`
@@ -147,8 +152,9 @@ export class CtgPane extends LitElement {
         : nothing}
       <slot name="document"></slot>
       <ctg-presence .people=${this.people.value ?? []} .snapshot=${snapshot} lang=${lang}></ctg-presence>
-      <ctg-presenter .session=${session} .snapshot=${snapshot} lang=${lang} @ctg-select=${this.select}></ctg-presenter>
-      ${canEdit ? nothing : html`<p class="readonly">${t(lang, 'tab.readonly', { access: t(lang, `access.${session.identity.access}`) })}</p>`}
+      <ctg-presenter .session=${own} .snapshot=${snapshot} lang=${lang} @ctg-select=${this.select}></ctg-presenter>
+      ${refused ? html`<p class="readonly" data-problem="write-refused-forms">${t(lang, 'status.writeRefusedForms')}</p>` : nothing}
+      ${canEdit || refused ? nothing : html`<p class="readonly">${t(lang, 'tab.readonly', { access: t(lang, `access.${session.identity.access}`) })}</p>`}
       <div class="tabs" role="tablist" aria-label=${t(lang, 'tabs.label')} @keydown=${(e: KeyboardEvent) => this.tabKey(e, tabs, tab)}>
         ${tabs.map(
           (name) => html`
@@ -167,7 +173,7 @@ export class CtgPane extends LitElement {
         <ctg-findings .findings=${findings} .failure=${state?.status === 'failed' ? messageOf(state.error) : null} lang=${lang} @ctg-select=${this.select}></ctg-findings>
       </div>
       <div role="tabpanel" id="panel-review" aria-labelledby="tab-review" ?hidden=${tab !== 'review'}>
-        <ctg-review .state=${this.review.value} .ctx=${this.reviewing} .place=${self ? parseWhere(self) : null}
+        <ctg-review .state=${this.review.value} .ctx=${reviewing} .place=${self ? parseWhere(self) : null}
           .blockingErrors=${errors} .reader=${session.identity} .storage=${this.storage} lang=${lang} @ctg-select=${this.select} @ctg-seen=${() => this.requestUpdate()}></ctg-review>
       </div>
       <div role="tabpanel" id="panel-versions" aria-labelledby="tab-versions" ?hidden=${tab !== 'versions'}>
