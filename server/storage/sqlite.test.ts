@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
@@ -24,6 +24,22 @@ describe('sqlite adapter', () => {
     const second = openSqliteStorage({ path });
     expect((await second.load('x')).updates.map((u) => [...u.update])).toEqual([[1], [2]]);
     await second.close();
+  });
+
+  it('folds its log into the file once writes pause, not during them', async () => {
+    const path = join(dir, 'checkpoint.sqlite');
+    const storage = openSqliteStorage({ path });
+    const author = { name: 'Alice', party: 'caf' };
+    await storage.createConvention({ id: 'c', title: 'C', createdAt: 1, createdBy: author }, { conventionId: 'c', update: new Uint8Array([1]), author, at: 1 });
+    const fileSize = () => statSync(path).size;
+    const before = fileSize();
+    for (let i = 0; i < 1200; i++) storage.appendNow?.([{ conventionId: 'c', update: new Uint8Array(1024).fill(i % 256), author, at: i }]);
+    // 1200 commits of two pages or more: SQLite alone would have checkpointed inside one of them (every 1000 pages).
+    expect(fileSize()).toBe(before);
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(fileSize()).toBeGreaterThan(before + 1000 * 1024);
+    expect((await storage.readLog('c')).length).toBe(1201);
+    await storage.close();
   });
 
   it('wraps driver failures in a StorageError', async () => {

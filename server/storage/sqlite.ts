@@ -10,6 +10,7 @@ import {
   type StoredDocument,
   type UpdateInput,
 } from './port.ts';
+import { Checkpointer } from './checkpointer.ts';
 import { bytes, type ConventionRow, toConvention, toUpdate, toVersionInfo, type UpdateRow, type VersionRow } from './rows.ts';
 
 export interface SqliteOptions {
@@ -51,6 +52,10 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
   db.pragma('journal_mode = WAL');
   db.pragma(`synchronous = ${options.synchronous ?? 'NORMAL'}`);
   db.pragma('busy_timeout = 5000');
+  // Checkpoints run when writes pause (checkpointer.ts), not inside whichever commit fills the log.
+  const wal = db.pragma('journal_mode', { simple: true }) === 'wal';
+  if (wal) db.pragma('wal_autocheckpoint = 0');
+  const checkpointer = wal ? new Checkpointer(() => db.pragma('wal_checkpoint(PASSIVE)')) : null;
   db.exec(SCHEMA);
 
   const insertConvention = db.prepare(
@@ -138,9 +143,15 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
   };
   /** The same, as the async port expects. */
   const run = async <T>(what: string, body: () => T): Promise<T> => runNow(what, body);
+  /** A write transaction, counted towards the next checkpoint. */
+  const write = <T>(what: string, body: () => T): T => {
+    const result = runNow(what, body);
+    checkpointer?.noteWrite();
+    return result;
+  };
 
   return {
-    createConvention: (record, initial) => run('la création', () => create(record, initial)),
+    createConvention: async (record, initial) => write('la création', () => create(record, initial)),
     getConvention: (id) =>
       run('la lecture', () => {
         const row = selectConvention.get(id);
@@ -148,18 +159,18 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
       }),
     listConventions: () => run('la lecture', () => selectConventions.all().map(toConvention)),
     load: (conventionId) => run('le chargement', () => loadAll(conventionId)),
-    appendUpdates: (updates) => run('l’écriture', () => appendNow(updates)),
-    appendNow: (updates) => runNow('l’écriture', () => appendNow(updates)),
+    appendUpdates: async (updates) => write('l’écriture', () => appendNow(updates)),
+    appendNow: (updates) => write('l’écriture', () => appendNow(updates)),
     readLog: (conventionId, opts) =>
       run('la lecture', () => selectLog.all(conventionId, opts?.afterSeq ?? 0, opts?.limit ?? -1).map(toUpdate)),
     lastSeq: (conventionId) => run('la lecture', () => selectLastSeq.get(conventionId)?.seq ?? 0),
-    saveCheckpoint: (conventionId, checkpoint) =>
-      run('l’écriture', () => {
+    saveCheckpoint: async (conventionId, checkpoint) =>
+      write('l’écriture', () => {
         upsertCheckpoint.run(conventionId, checkpoint.seq, checkpoint.state);
       }),
-    mergeLog: (merges) => run('la compaction', () => mergeAll(merges)),
-    saveVersion: (v) =>
-      run('l’écriture', () => {
+    mergeLog: async (merges) => write('la compaction', () => mergeAll(merges)),
+    saveVersion: async (v) =>
+      write('l’écriture', () => {
         insertVersion.run(v.conventionId, v.id, v.name, v.author.name, v.author.party, v.at, v.seq, v.state);
       }),
     listVersions: (conventionId) => run('la lecture', () => selectVersions.all(conventionId).map(toVersionInfo)),
@@ -170,6 +181,7 @@ export function openSqliteStorage(options: SqliteOptions): Storage {
       }),
     close: () =>
       run('la fermeture', () => {
+        checkpointer?.stop();
         if (db.open) db.close();
       }),
   };
