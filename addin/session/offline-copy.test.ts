@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { legacyCopyName, offlineCopyName } from './offline-copy.ts';
+import { offlineCopyName } from './offline-copy.ts';
 
 const sophie = { party: 'caf', access: 'edit', name: 'Sophie Arnaud' } as const;
 
@@ -14,7 +14,8 @@ describe('offlineCopyName', () => {
       offlineCopyName(server, 'ctg-1', { ...sophie, name: 'Thomas Girard' }),
       offlineCopyName(server, 'ctg-2', sophie),
       offlineCopyName('http://127.0.0.1:8787', 'ctg-1', sophie),
-      legacyCopyName('ctg-1'),
+      // The name earlier versions used for every link to the convention.
+      'concerto:ctg-1',
     ];
     expect(new Set([own, ...others]).size).toBe(others.length + 1);
   });

@@ -6,7 +6,7 @@ import type { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { ConventionDoc } from '../../shared/index.ts';
-import { offlineCopyName, takeOverLegacyCopy } from './offline-copy.ts';
+import { offlineCopyName } from './offline-copy.ts';
 import { type Access, readTokenClaims } from './token.ts';
 
 export type ConnectionStatus = 'connecting' | 'syncing' | 'connected' | 'offline' | 'refused';
@@ -69,11 +69,6 @@ export class ConventionSession {
     this.persistence = useIndexedDb
       ? new IndexeddbPersistence(offlineCopyName(options.server, options.conventionId, this.identity), this.ydoc)
       : null;
-    if (this.persistence && this.identity.access === 'edit') {
-      takeOverLegacyCopy(options.conventionId, this.ydoc, this.persistence).catch((error: unknown) => {
-        console.warn('Copie hors ligne d’une version précédente non reprise :', error);
-      });
-    }
     const wsUrl = `${options.server.replace(/^http/, 'ws')}/sync`;
     this.provider = new WebsocketProvider(wsUrl, options.conventionId, this.ydoc, {
       params: { token: options.token },

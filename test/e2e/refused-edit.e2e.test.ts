@@ -5,8 +5,6 @@
 import { join } from 'node:path';
 import type { Page, WebSocketRoute } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
-import { legacyCopyName } from '../../addin/session/offline-copy.ts';
 import { ConventionDoc, currentReview, recordSignoff } from '../../shared/index.ts';
 import { negotiatingSampleFile } from '../fixtures/sample.ts';
 import { ARTIFACTS, eventually, nodeClient, useE2E } from './harness.ts';
@@ -159,53 +157,5 @@ describe('a change the server refused', () => {
     await bodyOf(other, 'art5').waitFor({ timeout: 15_000 });
     await showsServerText(other, 'art5', original);
     await done();
-  }, 60_000);
-});
-
-describe('an offline copy kept by an earlier version (one per convention)', () => {
-  it('is taken over once by an editor’s session: what it holds reaches the server, then it is deleted', async () => {
-    const TYPED = 'Tapé hors ligne avant la mise à jour. ';
-    const seeder = nodeClient(e2e.server, CONVENTION, (await e2e.invite('caf', 'view', 'Graine')).token);
-    await seeder.synced;
-    const offline = new Y.Doc();
-    Y.applyUpdate(offline, Y.encodeStateAsUpdate(seeder.doc));
-    new ConventionDoc(offline).text('article', 'art6', 'body').insert(0, TYPED);
-    seeder.provider.destroy();
-    const context = await e2e.browser.newContext({ locale: 'fr-FR' });
-    const page = await context.newPage();
-    await page.goto(e2e.server.url);
-    // What y-indexeddb kept: a database named after the convention, its updates in an auto-numbered store.
-    const stored = { name: legacyCopyName(CONVENTION), update: Array.from(Y.encodeStateAsUpdate(offline)) };
-    await page.evaluate(
-      ({ name, update }) =>
-        new Promise<void>((resolve, reject) => {
-          const open = indexedDB.open(name);
-          open.onupgradeneeded = () => {
-            open.result.createObjectStore('updates', { autoIncrement: true });
-            open.result.createObjectStore('custom');
-          };
-          open.onerror = () => reject(open.error);
-          open.onsuccess = () => {
-            const transaction = open.result.transaction('updates', 'readwrite');
-            transaction.objectStore('updates').add(new Uint8Array(update));
-            transaction.oncomplete = () => {
-              open.result.close();
-              resolve();
-            };
-            transaction.onerror = () => reject(transaction.error);
-          };
-        }),
-      stored,
-    );
-    await page.goto((await e2e.invite('caf', 'edit', 'Sophie Arnaud')).link);
-    await eventually(async () => ((await bodyOf(page, 'art6').textContent()) ?? '').includes(TYPED.trim()), 15_000, 'the old copy’s text on the page');
-    const observer = nodeClient(e2e.server, CONVENTION, (await e2e.invite('cd', 'view', 'Observateur')).token);
-    await observer.synced;
-    await eventually(() => new ConventionDoc(observer.doc).read('article', 'art6').body.includes(TYPED.trim()), 5000, 'the server to hold it');
-    observer.provider.destroy();
-    const names = async () => page.evaluate(async () => (await indexedDB.databases()).map((db) => db.name ?? ''));
-    await eventually(async () => !(await names()).includes(stored.name), 5000, 'the old copy to be deleted');
-    expect((await names()).some((name) => name.startsWith('concerto:') && name.includes('Sophie'))).toBe(true);
-    await context.close();
   }, 60_000);
 });
