@@ -6,11 +6,22 @@ import { CLOSE } from '../protocol/close-codes.ts';
 import { decodeClientMessage, encodeUpdate } from '../protocol/messages.ts';
 import { createMemoryStorage } from '../storage/memory.ts';
 import type { Storage } from '../storage/port.ts';
+import type { Room } from './room.ts';
 import { asynchronousOnly, FakeParticipant, harness, until } from './test-support.ts';
 
 const alice = { name: 'Alice', party: 'caf' };
 const bob = { name: 'Bob', party: 'commune' };
 const articleCount = (doc: Y.Doc) => sharedModel.snapshot(doc).articles.length;
+
+/** Alice writing and Bob reading, both connected to `room` and synced. */
+async function writerAndReader(room: Room): Promise<{ writer: FakeParticipant; reader: FakeParticipant }> {
+  const writer = new FakeParticipant(alice);
+  const reader = new FakeParticipant(bob);
+  writer.connect(room);
+  reader.connect(room);
+  await until(() => writer.synced && reader.synced);
+  return { writer, reader };
+}
 
 describe('Documents', () => {
   it('creates a convention from the template once, even with many first editors at once', async () => {
@@ -66,11 +77,7 @@ describe('Documents', () => {
     };
     const { documents, storage } = harness({ storage: gated });
     const room = await documents.acquire('d', alice);
-    const writer = new FakeParticipant(alice);
-    const reader = new FakeParticipant(bob);
-    writer.connect(room);
-    reader.connect(room);
-    await until(() => writer.synced && reader.synced);
+    const { writer, reader } = await writerAndReader(room);
     writer.doc.getText('convention.preamble').insert(0, 'Texte ');
     await new Promise((resolve) => setTimeout(resolve, 20));
     expect(reader.doc.getText('convention.preamble').toString()).not.toContain('Texte');
@@ -98,11 +105,9 @@ describe('Documents', () => {
     };
     const { documents, storage } = harness({ storage: spied });
     const room = await documents.acquire('r', alice);
-    const writer = new FakeParticipant(alice);
-    reader = new FakeParticipant(bob);
-    writer.connect(room);
-    reader.connect(room);
-    await until(() => writer.synced && reader!.synced);
+    const pair = await writerAndReader(room);
+    const writer = pair.writer;
+    reader = pair.reader;
     const before = reader.received.length;
     writer.doc.getText('convention.preamble').insert(0, 'Texte ');
     // The stock client sends as it edits: by now the change is stored and the reader has it.
@@ -126,11 +131,7 @@ describe('Documents', () => {
   it('relays only new content it can read: a repeat is not stored again, an unreadable update closes the sender', async () => {
     const { documents, storage } = harness();
     const room = await documents.acquire('u', alice);
-    const writer = new FakeParticipant(alice);
-    const reader = new FakeParticipant(bob);
-    writer.connect(room);
-    reader.connect(room);
-    await until(() => writer.synced && reader.synced);
+    const { writer, reader } = await writerAndReader(room);
     const before = reader.received.length;
     // A client's whole copy sent back (as y-indexeddb does after a reload): nothing new, nothing stored or sent.
     room.receive(writer, encodeUpdate(Y.encodeStateAsUpdate(writer.doc)));
