@@ -55,6 +55,8 @@ const TABLES: Record<TableKey, { sheets: string[]; fields: TargetField[] }> = {
       f('baselineYear', 'Année de référence', 'Baseline year', []),
       f('targetValue', 'Cible', 'Target', []),
       f('targetYear', 'Année cible', 'Target year', []),
+      f('owner', 'Responsable', 'Owner', ["responsable de l'indicateur", 'referent', 'referent indicateur']),
+      f('frequency', 'Fréquence', 'Frequency', ['frequence de mesure', 'periodicite']),
     ],
   },
   budget: {

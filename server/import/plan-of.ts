@@ -30,7 +30,7 @@ export function planOf(s: ConventionSnapshot) {
         statusByYear: Object.fromEntries(Object.entries(a.statusByYear).map(([y, st]) => [y, { status: st.status, comment: st.comment }])),
         budget: a.budgetLines.map((l) => ({ funder: org(l.funderId), nature: l.nature, scheme: l.scheme, planned: l.planned, realised: l.realised })),
       })),
-      indicators: o.indicators.map((i) => ({ ...i, id: undefined, ownerId: undefined, frequency: undefined, direction: undefined })),
+      indicators: o.indicators.map((i) => ({ ...i, id: undefined, ownerId: undefined, owner: person(i.ownerId), direction: undefined })),
     })),
   }));
 }

@@ -167,7 +167,11 @@ export function readIndicatorRow(ctx: ImportContext, row: Row): void {
     const kind = ctx.read(row, 'kind', 'indicatorKind');
     if (kind) draft.data.kind = kind;
   }
-  for (const field of ['unit', 'source'] as const) if (row.has(field)) draft.data[field] = row.text(field);
+  for (const field of ['unit', 'source', 'frequency'] as const) if (row.has(field)) draft.data[field] = row.text(field);
+  if (row.has('owner')) {
+    const owner = row.text('owner');
+    draft.data.ownerId = owner ? ctx.person(owner, row, 'owner') : null;
+  }
   for (const field of ['baselineValue', 'baselineYear', 'targetValue', 'targetYear'] as const) {
     if (!row.has(field)) continue;
     const n = ctx.number(row, field);

@@ -100,6 +100,8 @@ export function tableDefs(years: readonly number[], year: number): TableDef[] {
         field('Année de référence', 'baselineYear', 'number', 12, { format: YEAR }),
         field('Cible', 'targetValue', 'number', 12),
         field('Année cible', 'targetYear', 'number', 12, { format: YEAR }),
+        field('Responsable', 'ownerId', 'person', 24, { list: 'persons' }),
+        field('Fréquence', 'frequency', 'text', 14),
         ...years.map((y) => field(String(y), `values.${y}`, 'number', 10)),
       ],
     },

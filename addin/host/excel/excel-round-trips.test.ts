@@ -71,8 +71,8 @@ describe('Excel round trips', () => {
     await binding.start();
     const table = h.excel.table('ctg_indicateurs');
     const first = h.excel.rowWhere('ctg_indicateurs', 'Indicateur', 'Indicateur 0');
-    // 50 rows × 10 columns, from « Indicateur » to « 2026 ».
-    const block = Array.from({ length: 50 }, (_, i) => [`Indicateur collé ${i}`, 'Résultat', '%', 'Caf', String(i), '2024', String(i + 10), '2029', String(i + 1), String(i + 2)]);
+    // 50 rows × 12 columns, from « Indicateur » to « 2026 ».
+    const block = Array.from({ length: 50 }, (_, i) => [`Indicateur collé ${i}`, 'Résultat', '%', 'Caf', String(i), '2024', String(i + 10), '2029', 'Sophie Arnaud', 'trimestrielle', String(i + 1), String(i + 2)]);
     let transactions = 0;
     model.ydoc.on('afterTransaction', (tr: Y.Transaction) => {
       if (tr.changed.size > 0) transactions++;
@@ -85,7 +85,8 @@ describe('Excel round trips', () => {
     expect(h.excel.roundTrips - before).toBe(1);
     const pasted = model.childIds('indicator', objective).map((id) => model.read('indicator', id)).filter((i) => i.label.startsWith('Indicateur collé'));
     expect(pasted).toHaveLength(50);
-    expect(pasted[7]).toMatchObject({ label: 'Indicateur collé 7', kind: 'resultat', unit: '%', baselineValue: 7, targetValue: 17, values: { '2025': 8, '2026': 9 } });
+    expect(pasted[7]).toMatchObject({ label: 'Indicateur collé 7', kind: 'resultat', unit: '%', baselineValue: 7, targetValue: 17, frequency: 'trimestrielle', values: { '2025': 8, '2026': 9 } });
+    expect(model.read('person', pasted[7]!.ownerId!)).toMatchObject({ name: 'Sophie Arnaud' });
   });
 
   it('keeps every request under the payload limit, in as many syncs as needed', async () => {
