@@ -75,7 +75,7 @@ describe.runIf(needLibreOffice)('exported files in LibreOffice', () => {
   });
 
   it('the .xlsx opens with the add-in’s sheets, headers and every action', () => {
-    expect([...sheets.keys()].sort()).toEqual(['Axes et objectifs', 'Budget', 'Fiches actions', 'Indicateurs', 'Listes', 'Plan d’actions', 'Statuts'].sort());
+    expect([...sheets.keys()].sort()).toEqual(['Axes et objectifs', 'Budget', 'Fiches actions', 'Indicateurs', 'Jalons', 'Listes', 'Plan d’actions', 'Statuts'].sort());
     const plan = sheets.get('Plan d’actions') ?? '';
     expect(plan.split('\n')[0]).toBe('Identifiant,Code,Axe,Objectif,Action,Description,Pilote,Partenaires,Référent,Début,Fin,Type,Statut 2026,Budget prévisionnel');
     for (const axis of snapshot.axes)

@@ -4,7 +4,7 @@
 import { fold } from '../../shared/workbook/lookups.ts';
 import type { SheetData } from './read-xlsx.ts';
 
-export type TableKey = 'plan' | 'axes' | 'indicators' | 'budget' | 'statuses' | 'sheets';
+export type TableKey = 'plan' | 'axes' | 'indicators' | 'budget' | 'milestones' | 'statuses' | 'sheets';
 
 export interface TargetField {
   key: string;
@@ -63,6 +63,10 @@ const TABLES: Record<TableKey, { sheets: string[]; fields: TargetField[] }> = {
     sheets: ['Budget'],
     fields: [f('id', 'Identifiant', 'Id', []), f('action', 'Action', 'Action', [], true), f('funder', 'Financeur', 'Funder', [], true), f('nature', 'Nature', 'Nature', []), f('scheme', 'Dispositif', 'Scheme', [])],
   },
+  milestones: {
+    sheets: ['Jalons'],
+    fields: [f('id', 'Identifiant', 'Id', []), f('action', 'Action', 'Action', [], true), f('date', 'Date', 'Date', ['echeance']), f('label', 'Jalon', 'Milestone', ['etape', 'libelle'], true)],
+  },
   statuses: {
     sheets: ['Statuts'],
     fields: [f('id', 'Identifiant', 'Id', []), f('code', 'Code', 'Code', [], true), f('year', 'Année', 'Year', [], true), f('status', 'Statut', 'Status', [], true), f('comment', 'Commentaire', 'Comment', [])],
@@ -81,6 +85,7 @@ const YEAR_PATTERNS: Record<TableKey, Array<[RegExp, string]>> = {
     [/^prevu (\d{4})$/, 'planned.'],
     [/^realise (\d{4})$/, 'realised.'],
   ],
+  milestones: [],
   statuses: [],
   sheets: [],
 };

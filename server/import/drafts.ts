@@ -22,8 +22,8 @@ export interface Draft {
   source: Source;
 }
 
-const ORDER: EntityKind[] = ['organisation', 'person', 'axis', 'objective', 'action', 'indicator', 'budgetLine'];
-const PREFIX: Partial<Record<EntityKind, string>> = { organisation: 'org', person: 'per', axis: 'axe', objective: 'obj', action: 'act', indicator: 'ind', budgetLine: 'bud' };
+const ORDER: EntityKind[] = ['organisation', 'person', 'axis', 'objective', 'action', 'indicator', 'budgetLine', 'milestone'];
+const PREFIX: Partial<Record<EntityKind, string>> = { organisation: 'org', person: 'per', axis: 'axe', objective: 'obj', action: 'act', indicator: 'ind', budgetLine: 'bud', milestone: 'jal' };
 
 export class Drafts {
   readonly all = new Map<string, Draft>();
@@ -47,6 +47,7 @@ export class Drafts {
         for (const action of objective.actions) {
           put('action', action, objective.id);
           for (const line of action.budgetLines) put('budgetLine', line, action.id);
+          for (const step of action.milestones) put('milestone', step, action.id);
         }
         for (const indicator of objective.indicators) put('indicator', indicator, objective.id);
       }

@@ -30,7 +30,7 @@ describe('import of an action plan (.xlsx)', () => {
     expect(preview.needsMapping).toBe(false);
     expect(preview.issues.filter((i) => i.blocking)).toEqual([]);
     expect(preview.canApply).toBe(true);
-    expect(preview.counts.added).toMatchObject({ axis: 4, action: 12, indicator: 17 });
+    expect(preview.counts.added).toMatchObject({ axis: 4, action: 12, indicator: 17, milestone: 2 });
     const model = new ConventionDoc(target, IMPORT_ORIGIN);
     expect(checkProposal(model, preview.ops)).toBeNull();
     applyProposal(model, preview.ops);

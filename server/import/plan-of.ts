@@ -29,6 +29,7 @@ export function planOf(s: ConventionSnapshot) {
         type: a.type,
         statusByYear: Object.fromEntries(Object.entries(a.statusByYear).map(([y, st]) => [y, { status: st.status, comment: st.comment }])),
         budget: a.budgetLines.map((l) => ({ funder: org(l.funderId), nature: l.nature, scheme: l.scheme, planned: l.planned, realised: l.realised })),
+        milestones: a.milestones.map((m) => ({ date: m.date, label: m.label })),
       })),
       indicators: o.indicators.map((i) => ({ ...i, id: undefined, ownerId: undefined, owner: person(i.ownerId), direction: undefined })),
     })),

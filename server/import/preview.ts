@@ -11,7 +11,7 @@ import { Drafts } from './drafts.ts';
 import { applyOp, type ImportOp } from '../../shared/exchange/import-proposal.ts';
 import type { ImportPreview } from '../../shared/exchange/import-preview-types.ts';
 import { readWorkbook } from './read-xlsx.ts';
-import { readAxisRow, readBudgetRow, readIndicatorRow, readPlanRow, readSheetRow, readStatusRow } from './rows.ts';
+import { readAxisRow, readBudgetRow, readIndicatorRow, readMilestoneRow, readPlanRow, readSheetRow, readStatusRow } from './rows.ts';
 import { ruleColumn } from './rule-columns.ts';
 
 export type { ImportPreview };
@@ -26,7 +26,7 @@ export interface ImportRequest {
   random?: () => number;
 }
 
-const ORDER: TableKey[] = ['axes', 'plan', 'sheets', 'statuses', 'indicators', 'budget'];
+const ORDER: TableKey[] = ['axes', 'plan', 'sheets', 'statuses', 'indicators', 'budget', 'milestones'];
 
 export async function previewXlsxImport(bytes: Uint8Array, target: Y.Doc, request: ImportRequest): Promise<ImportPreview> {
   const sheets = await readWorkbook(bytes);
@@ -90,6 +90,9 @@ function readRow(ctx: ImportContext, table: TableKey, row: Row, snapshot: Conven
       return;
     case 'budget':
       readBudgetRow(ctx, row);
+      return;
+    case 'milestones':
+      readMilestoneRow(ctx, row);
       return;
   }
 }

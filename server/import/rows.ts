@@ -208,6 +208,30 @@ export function readBudgetRow(ctx: ImportContext, row: Row): void {
   }
 }
 
+export function readMilestoneRow(ctx: ImportContext, row: Row): void {
+  const code = leadingCode(row.text('action'));
+  const action = ctx.action(code);
+  if (!action) {
+    ctx.report(row, 'action', 'error', unknownAction(code));
+    return;
+  }
+  const label = row.text('label');
+  if (!label) {
+    ctx.report(row, 'label', 'error', REQUIRED('Jalon', 'milestone'));
+    return;
+  }
+  const existing =
+    ctx.byIdCell(row, 'milestone') ??
+    [...ctx.drafts.all.values()].find((d) => d.kind === 'milestone' && d.parent === action && fold(String(d.data.label ?? d.current.label)) === fold(label))?.id;
+  const draft = existing ? ctx.drafts.touch('milestone', existing, row.source) : ctx.drafts.create('milestone', action, {}, row.source);
+  draft.parent = action;
+  draft.data.label = label;
+  if (row.has('date')) {
+    const date = ctx.read(row, 'date', 'date');
+    if (date !== undefined) draft.data.date = date || null;
+  }
+}
+
 /** Year columns into a record, starting from the current one: a filled cell sets its year, an empty one removes it. */
 function yearRecord(ctx: ImportContext, row: Row, years: Array<[string, string]>, current: unknown): Record<string, number> {
   const out = { ...((current as Record<string, number> | undefined) ?? {}) };

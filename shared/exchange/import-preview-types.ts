@@ -5,7 +5,7 @@ import type { Text } from '../validation/finding.ts';
 import type { ImportOp } from './import-proposal.ts';
 
 /** The tables an action plan workbook may hold. */
-export type ImportTableKey = 'plan' | 'axes' | 'indicators' | 'budget' | 'statuses' | 'sheets';
+export type ImportTableKey = 'plan' | 'axes' | 'indicators' | 'budget' | 'milestones' | 'statuses' | 'sheets';
 
 export interface ImportIssue {
   sheet: string;

@@ -1,4 +1,4 @@
-// The workbook the convention becomes: four sheets, one Excel table each, a hidden id column binding each row to
+// The workbook the convention becomes: five sheets, one Excel table each, a hidden id column binding each row to
 // its entity (a row is a position, not an identity), and a hidden « Listes » sheet feeding the drop-down lists.
 // Columns are fields of the row's entity, its parent (editing it moves the entity), or derived (computed).
 import type { ConventionSnapshot } from '../index.ts';
@@ -6,7 +6,7 @@ import type { EntityRef, FieldRef, RefKind } from '../field-ref.ts';
 import type { Codec } from './cell-codec.ts';
 import { leadingCode, type Lookups } from './lookups.ts';
 
-export type TableKey = 'plan' | 'indicators' | 'axes' | 'budget';
+export type TableKey = 'plan' | 'indicators' | 'axes' | 'budget' | 'milestones';
 export type ListKey = 'axes' | 'objectives' | 'actions' | 'pilots' | 'persons' | 'organisations' | 'actionTypes' | 'statuses' | 'indicatorKinds' | 'natures' | 'levels';
 
 export type ColumnRole =
@@ -133,6 +133,13 @@ export function tableDefs(years: readonly number[], year: number): TableDef[] {
         ...years.map((y) => field(`Réalisé ${y}`, `realised.${y}`, 'number', 14, { format: EUROS })),
       ],
     },
+    {
+      key: 'milestones',
+      sheet: 'Jalons',
+      name: 'ctg_jalons',
+      markColumn: 3,
+      columns: [id(), parent('Action', 40, 'actions'), field('Date', 'date', 'date', 12), field('Jalon', 'label', 'text', 60)],
+    },
   ];
 }
 
@@ -166,7 +173,7 @@ export function conventionYears(snapshot: ConventionSnapshot, year: number): num
 }
 
 export function layoutTables(snapshot: ConventionSnapshot, defs: readonly TableDef[]): TableLayout[] {
-  const rows: Record<TableKey, LayoutRow[]> = { plan: [], indicators: [], axes: [], budget: [] };
+  const rows: Record<TableKey, LayoutRow[]> = { plan: [], indicators: [], axes: [], budget: [], milestones: [] };
   const make = (def: TableDef, entity: EntityRef, parentRef: EntityRef | null): LayoutRow => ({
     key: rowKey(entity),
     entity,
@@ -178,6 +185,7 @@ export function layoutTables(snapshot: ConventionSnapshot, defs: readonly TableD
   const indicators = byKey.get('indicators');
   const axes = byKey.get('axes');
   const budget = byKey.get('budget');
+  const milestones = byKey.get('milestones');
   for (const axis of snapshot.axes) {
     const axisRef: EntityRef = { kind: 'axis', id: axis.id };
     if (axes) rows.axes.push(make(axes, axisRef, null));
@@ -188,6 +196,7 @@ export function layoutTables(snapshot: ConventionSnapshot, defs: readonly TableD
         const actionRef: EntityRef = { kind: 'action', id: action.id };
         if (plan) rows.plan.push(make(plan, actionRef, objectiveRef));
         if (budget) for (const line of action.budgetLines) rows.budget.push(make(budget, { kind: 'budgetLine', id: line.id }, actionRef));
+        if (milestones) for (const step of action.milestones) rows.milestones.push(make(milestones, { kind: 'milestone', id: step.id }, actionRef));
       }
       if (indicators) for (const indicator of objective.indicators) rows.indicators.push(make(indicators, { kind: 'indicator', id: indicator.id }, objectiveRef));
     }
@@ -204,6 +213,8 @@ export function newRowKind(def: TableDef, level: string, number: string): RefKin
       return 'indicator';
     case 'budget':
       return 'budgetLine';
+    case 'milestones':
+      return 'milestone';
     case 'axes':
       if (/^obj/i.test(level.trim())) return 'objective';
       if (/^axe/i.test(level.trim())) return 'axis';
@@ -218,7 +229,7 @@ export function parentFromText(kind: RefKind, text: string, lookups: Lookups): E
     const found = lookups.objectiveByNumber.get(code);
     return found ? { kind: 'objective', id: found } : null;
   }
-  if (kind === 'budgetLine') {
+  if (kind === 'budgetLine' || kind === 'milestone') {
     const found = lookups.actionByCode.get(code);
     return found ? { kind: 'action', id: found } : null;
   }

@@ -38,6 +38,7 @@ export class ShownModel {
           put('action', action, { kind: 'objective', id: objective.id });
           this.budgetLines.set(action.id, action.budgetLines.map((l) => l.id));
           for (const line of action.budgetLines) put('budgetLine', line, { kind: 'action', id: action.id });
+          for (const step of action.milestones) put('milestone', step, { kind: 'action', id: action.id });
         }
         for (const indicator of objective.indicators) put('indicator', indicator, { kind: 'objective', id: objective.id });
       }

@@ -25,7 +25,7 @@ export interface Unparented {
   parent: string;
 }
 
-const PARENT_NAME: Partial<Record<RefKind, string>> = { action: 'objectif', indicator: 'objectif', budgetLine: 'action', objective: 'axe (par son numéro)' };
+const PARENT_NAME: Partial<Record<RefKind, string>> = { action: 'objectif', indicator: 'objectif', budgetLine: 'action', milestone: 'action', objective: 'axe (par son numéro)' };
 
 export function describeNewRows(state: TableState, rows: readonly NewRow[], layout: WorkbookLayout, newId: (kind: RefKind) => string): { adopted: Array<Adopted & { row: NewRow }>; unparented: Unparented[] } {
   const { def } = state;

@@ -51,7 +51,7 @@ export interface ExcelHostOptions {
 /** Rows under each table looked at for new rows whenever it is loaded. */
 const SCAN_BELOW = 20;
 
-const PREFIX: Partial<Record<RefKind, string>> = { axis: 'axe', objective: 'obj', action: 'act', indicator: 'ind', budgetLine: 'bud' };
+const PREFIX: Partial<Record<RefKind, string>> = { axis: 'axe', objective: 'obj', action: 'act', indicator: 'ind', budgetLine: 'bud', milestone: 'jal' };
 
 export class ExcelHost implements HostPort {
   readonly name = 'excel';

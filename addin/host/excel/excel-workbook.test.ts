@@ -53,6 +53,7 @@ describe('the workbook', () => {
       ['Indicateurs', 'Visible'],
       ['Axes et objectifs', 'Visible'],
       ['Budget', 'Visible'],
+      ['Jalons', 'Visible'],
       ['Listes', 'Hidden'],
     ]);
     expect(excel.tableValues('ctg_plan')[0]).toEqual([
@@ -196,6 +197,27 @@ describe('a person in Excel', () => {
     h.excel.user.typeInTable('ctg_plan', 2, 'Description', 'Dans les villages.');
     await settle();
     expect(model.read('action', id).description).toBe('Dans les villages.');
+  });
+
+  it('lists an action’s milestones on « Jalons »: typed there, they are the action’s; changed elsewhere, the row follows', async () => {
+    const { h, model, action, edits, settle } = await bound();
+    expect(h.excel.tableValues('ctg_jalons')[0]).toEqual(['Identifiant', 'Action', 'Date', 'Jalon']);
+    h.excel.user.typeBelow('ctg_jalons', 'Jalon', 'Ouverture du premier site');
+    h.excel.user.typeBelow('ctg_jalons', 'Action', '1.1.1');
+    await settle();
+    expect(edits.map((e) => e.edit.type)).toEqual(['add']);
+    const id = 'milestone-new-1';
+    expect(model.read('milestone', id)).toMatchObject({ label: 'Ouverture du premier site' });
+    expect(model.parentOf('milestone', id)).toBe(action);
+    h.excel.user.typeInTable('ctg_jalons', 0, 'Date', '15/09/2027');
+    await settle();
+    expect(model.read('milestone', id).date).toBe('2027-09-15');
+    model.update('milestone', id, { label: 'Ouverture des deux sites' });
+    await settle();
+    expect(h.excel.tableCell('ctg_jalons', 0, 'Jalon').value).toBe('Ouverture des deux sites');
+    expect(readSnapshot(model.ydoc).axes[0]?.objectives[0]?.actions.find((a) => a.id === action)?.milestones).toEqual([
+      { id, date: '2027-09-15', label: 'Ouverture des deux sites' },
+    ]);
   });
 
   it('deletes an action with its row, and puts the row back on undo', async () => {
