@@ -181,13 +181,17 @@ export function readIndicatorRow(ctx: ImportContext, row: Row): void {
   if (years.length > 0) draft.data.values = yearRecord(ctx, row, years, ctx.drafts.currentValue('indicator', draft.id, 'values'));
 }
 
-export function readBudgetRow(ctx: ImportContext, row: Row): void {
+/** The action a budget line or milestone row names by its code (reported when unknown). */
+function actionOfRow(ctx: ImportContext, row: Row): string | null {
   const code = leadingCode(row.text('action'));
   const action = ctx.action(code);
-  if (!action) {
-    ctx.report(row, 'action', 'error', unknownAction(code));
-    return;
-  }
+  if (!action) ctx.report(row, 'action', 'error', unknownAction(code));
+  return action ?? null;
+}
+
+export function readBudgetRow(ctx: ImportContext, row: Row): void {
+  const action = actionOfRow(ctx, row);
+  if (!action) return;
   const funder = row.text('funder');
   if (!funder) {
     ctx.report(row, 'funder', 'error', REQUIRED('Financeur', 'funder'));
@@ -209,12 +213,8 @@ export function readBudgetRow(ctx: ImportContext, row: Row): void {
 }
 
 export function readMilestoneRow(ctx: ImportContext, row: Row): void {
-  const code = leadingCode(row.text('action'));
-  const action = ctx.action(code);
-  if (!action) {
-    ctx.report(row, 'action', 'error', unknownAction(code));
-    return;
-  }
+  const action = actionOfRow(ctx, row);
+  if (!action) return;
   const label = row.text('label');
   if (!label) {
     ctx.report(row, 'label', 'error', REQUIRED('Jalon', 'milestone'));

@@ -34,7 +34,7 @@ export interface SyncRoom {
   readonly locks: LockCache;
   /**
    * Takes an editor's update that needs no check (nothing locked, no review log or discussion to guard): stores it and
-   * sends it to the others before its own copy applies it. False when it cannot (the session then applies it as any
+   * sends it to the others before its own copy applies it. False when it cannot (the session then applies it like any
    * other); an update it cannot read is never taken.
    */
   relay(peer: SessionPeer, update: Uint8Array): boolean;
