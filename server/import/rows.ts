@@ -157,12 +157,7 @@ export function readIndicatorRow(ctx: ImportContext, row: Row): void {
     return;
   }
   const objective = ctx.objective(number, titleAfterNumber(objectiveLabel), '', row);
-  const existing =
-    ctx.byIdCell(row, 'indicator') ??
-    [...ctx.drafts.all.values()].find((d) => d.kind === 'indicator' && d.parent === objective && fold(String(d.data.label ?? d.current.label)) === fold(label))?.id;
-  const draft = existing ? ctx.drafts.touch('indicator', existing, row.source) : ctx.drafts.create('indicator', objective, {}, row.source);
-  draft.parent = objective;
-  draft.data.label = label;
+  const draft = labelledDraft(ctx, row, 'indicator', objective, label);
   if (row.has('kind')) {
     const kind = ctx.read(row, 'kind', 'indicatorKind');
     if (kind) draft.data.kind = kind;
@@ -220,16 +215,25 @@ export function readMilestoneRow(ctx: ImportContext, row: Row): void {
     ctx.report(row, 'label', 'error', REQUIRED('Jalon', 'milestone'));
     return;
   }
-  const existing =
-    ctx.byIdCell(row, 'milestone') ??
-    [...ctx.drafts.all.values()].find((d) => d.kind === 'milestone' && d.parent === action && fold(String(d.data.label ?? d.current.label)) === fold(label))?.id;
-  const draft = existing ? ctx.drafts.touch('milestone', existing, row.source) : ctx.drafts.create('milestone', action, {}, row.source);
-  draft.parent = action;
-  draft.data.label = label;
+  const draft = labelledDraft(ctx, row, 'milestone', action, label);
   if (row.has('date')) {
     const date = ctx.read(row, 'date', 'date');
     if (date !== undefined) draft.data.date = date || null;
   }
+}
+
+/**
+ * The draft a row of a labelled child (indicator, milestone) feeds: the entity its id cell names, else the one of that
+ * parent with the same label, else a new one; placed under `parent`, with `label`.
+ */
+function labelledDraft(ctx: ImportContext, row: Row, kind: 'indicator' | 'milestone', parent: string, label: string) {
+  const existing =
+    ctx.byIdCell(row, kind) ??
+    [...ctx.drafts.all.values()].find((d) => d.kind === kind && d.parent === parent && fold(String(d.data.label ?? d.current.label)) === fold(label))?.id;
+  const draft = existing ? ctx.drafts.touch(kind, existing, row.source) : ctx.drafts.create(kind, parent, {}, row.source);
+  draft.parent = parent;
+  draft.data.label = label;
+  return draft;
 }
 
 /** Year columns into a record, starting from the current one: a filled cell sets its year, an empty one removes it. */
